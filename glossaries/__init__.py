@@ -1,0 +1,1 @@
+"""The glossaries shipped with tqcheck (data only; see docs/glossary-format.md)."""

@@ -1,0 +1,52 @@
+"""One entity written two ways in one document ("Kyiv" here, "Kiev" there).
+
+Full forms are compared with full forms and short forms with short forms, so "Vladimir Putin"
+then "Putin" is consistent. Every occurrence of a form other than the document's main form (the
+preferred target form when it occurs, else the most frequent) is reported once per form.
+
+Flagged (en): "Zelensky spoke. … Zelenskyy said" → "'Zelenskyy' is also written 'Zelensky' in
+this document".
+Clean (en): "Vladimir Putin arrived. Putin said".
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..findings import Severity
+from .base import finding
+
+ID = "inconsistent-name"
+SEVERITY = Severity.MINOR
+IN_QUOTES = False
+
+
+def check(ctx):
+    index = ctx.resources.index
+    groups: dict[tuple[int, str], list] = {}
+    for match in ctx.name_matches:
+        readings = [h for h in match.in_lang(ctx.tgt) if h.kind != "deprecated"]
+        if len({h.entity for h in readings}) != 1:
+            continue  # not an accepted form here (other rules report those), or ambiguous
+        hit = readings[0]
+        if hit.kind == "inflected":
+            continue
+        group = "short" if hit.kind == "short" else "full"
+        groups.setdefault((hit.entity, group), []).append(match)
+    for (entity_idx, _), matches in sorted(groups.items()):
+        counts = Counter(m.form for m in matches)
+        if len(counts) < 2:
+            continue
+        entity = index.entities[entity_idx]
+        names = entity.names.get(ctx.tgt)
+        preferred = names.accepted() if names else ()
+        main = next((f for f in preferred if f in counts), None) or max(counts, key=lambda f: (counts[f], f))
+        reported = set()
+        for match in matches:
+            if match.form == main or match.form in reported:
+                continue
+            reported.add(match.form)
+            yield finding(
+                ID, match.start, match.end, ctx.text,
+                f"'{match.form}' is also written '{main}' in this document ({entity.display(ctx.tgt)})",
+                suggestions=(main,), entity=entity.id, confidence=0.9,
+            )

@@ -1,0 +1,148 @@
+"""A near-miss of a glossary name that is itself no known name: a misspelt name.
+
+Multi-word names: a run of capitalised words with as many words as a glossary name, one word equal
+and the others within a small edit distance ("Williams Burns" → "William Burns"). Single words: a
+capitalised word that is no word of the target language and is within edit distance 1 (2 from
+eight letters) of a glossary surname or one-word name with the same first letter ("Shoigou" →
+"Shoigu").
+
+Flagged (en): "according to CIA boss Williams Burns" → "William Burns".
+Clean (en): "Serena Williams won"; "Williams said"; "William Burns said".
+"""
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..findings import Severity
+from .base import finding
+
+ID = "name-typo"
+SEVERITY = Severity.MAJOR
+IN_QUOTES = True
+OPTIONS = {
+    "min-length": 5,  # shorter single words are too often other names
+    "max-word-zipf": 2.0,  # a single word this common in the target language is not a typo
+}
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) < 8 else 2
+
+
+def _capitalized_runs(ctx):
+    """Maximal runs of adjacent capitalised words separated by single spaces or hyphens."""
+    run = []
+    text = ctx.text
+    for tok in ctx.tokens:
+        if tok.is_capitalized:
+            if run and text[run[-1].end:tok.start] in (" ", "-"):
+                run.append(tok)
+                continue
+            if run:
+                yield run
+            run = [tok]
+        else:
+            if run:
+                yield run
+            run = []
+    if run:
+        yield run
+
+
+def _buckets(index, lang):
+    names = index.names_in(lang)
+    single: dict[str, list[str]] = {}
+    multi: dict[tuple[int, str], list[str]] = {}
+    for form, (entity, kind) in names.items():
+        if kind == "inflected":
+            continue
+        size = form.count(" ") + 1
+        if size == 1:
+            single.setdefault(form[:1], []).append(form)
+        else:
+            multi.setdefault((size, form[:1]), []).append(form)
+    return names, single, multi
+
+
+def _near_multi(phrase, candidates):
+    """The glossary name that `phrase` misses by a little (word by word), or None."""
+    words = phrase.split(" ")
+    best = None
+    # rapidfuzz narrows the bucket in C; the word-by-word rule below decides.
+    for cand_form, _, _ in process.extract(phrase, candidates, scorer=Levenshtein.distance, score_cutoff=4, limit=8):
+        cand = cand_form.split(" ")
+        if len(cand) != len(words):
+            continue
+        equal = 0
+        ok = True
+        total = 0
+        for w, c in zip(words, cand):
+            if w == c:
+                equal += 1
+                continue
+            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1]:
+                ok = False
+                break
+            d = Levenshtein.distance(w, c, score_cutoff=_max_distance(c))
+            if d > _max_distance(c):
+                ok = False
+                break
+            total += d
+        if ok and equal >= 1 and total > 0 and (best is None or (total, cand_form) < best):
+            best = (total, cand_form)
+    return best[1] if best else None
+
+
+def check(ctx):
+    index = ctx.resources.index
+    names, single, multi = index.derived((ID, ctx.tgt), lambda ix: _buckets(ix, ctx.tgt))
+    all_forms = ctx.resources.index.forms
+    lexicon = ctx.lexicon(ctx.tgt)
+    min_length = ctx.option("min-length", OPTIONS["min-length"])
+    max_zipf = ctx.option("max-word-zipf", OPTIONS["max-word-zipf"])
+    known = ctx.name_spans
+    text = ctx.text
+    for run in _capitalized_runs(ctx):
+        flagged_multi = False
+        # Multi-word names: try every window of the run against names of the same length.
+        for size in (3, 2):
+            for i in range(0, len(run) - size + 1):
+                window = run[i:i + size]
+                start, end = window[0].start, window[-1].end
+                phrase = text[start:end]
+                if phrase in all_forms or known.covers(start, end):
+                    continue
+                if text[start:end].count(" ") != size - 1:
+                    continue  # hyphenated runs are compared as they are written
+                suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()))
+                if suggestion is None:
+                    continue
+                entity = ctx.resources.index.entities[names[suggestion][0]]
+                flagged_multi = True
+                yield finding(
+                    ID, start, end, text,
+                    f"'{phrase}' looks like a misspelling of {suggestion} ({entity.description or entity.type})",
+                    suggestions=(suggestion,), entity=entity.id, severity=entity.severity,
+                )
+        if flagged_multi:
+            continue
+        for tok in run:
+            word = tok.text
+            if len(word) < min_length or word in all_forms or known.overlaps(tok.start, tok.end):
+                continue
+            if word.isupper() or (lexicon is not None and lexicon.zipf(word.lower()) >= max_zipf):
+                continue
+            best = None
+            for cand, d, _ in process.extract(word, single.get(word[:1], ()), scorer=Levenshtein.distance, score_cutoff=2, limit=8):
+                if len(cand) >= min_length and d <= _max_distance(cand) and (best is None or (d, cand) < best):
+                    best = (d, cand)
+            if best is None or word.rstrip("s") == best[1] or best[1] + "s" == word:
+                continue
+            entity = ctx.resources.index.entities[names[best[1]][0]]
+            yield finding(
+                ID, tok.start, tok.end, text,
+                f"'{word}' looks like a misspelling of {best[1]} ({entity.display(ctx.tgt)})",
+                suggestions=(best[1],), entity=entity.id, severity=entity.severity,
+                confidence=0.8,
+            )

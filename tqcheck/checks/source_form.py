@@ -1,0 +1,74 @@
+"""A name written in another language's form, first of all the source language's.
+
+The glossary knows each entity's form in every language; a form of another language that is no
+accepted (or deprecated) form of any entity in the target language is a leftover of the source.
+
+Flagged (fr → en): "a meeting with Vladimir Poutine" → "'Vladimir Poutine' is the French form of
+Vladimir Putin; English: Vladimir Putin".
+Clean (fr → en): "a meeting with Vladimir Putin".
+"""
+from __future__ import annotations
+
+from ..findings import Severity
+from ..languages import name as lang_name
+from .base import finding
+
+ID = "source-form"
+SEVERITY = Severity.MAJOR
+IN_QUOTES = True  # quotations are translated too: a French form in one is still a leftover
+OPTIONS = {
+    # A one-word form that is also this common a word of the target language (Zipf scale) is not
+    # flagged: German "Island" (Iceland) in an English text is far more likely the word "island".
+    "common-word-zipf": 3.0,
+}
+
+
+def _is_common_word(ctx, form: str, threshold: float) -> bool:
+    if " " in form:
+        return False
+    lexicon = ctx.lexicon(ctx.tgt)
+    return lexicon is not None and lexicon.zipf(form.lower()) >= threshold
+
+
+def check(ctx):
+    index = ctx.resources.index
+    threshold = ctx.option("common-word-zipf", OPTIONS["common-word-zipf"])
+    for match in ctx.name_matches:
+        if match.in_lang(ctx.tgt) or match.form in ctx.resources.accepted:
+            continue
+        # Readings of entities that have a form in the target language (else nothing to suggest).
+        readings = [h for h in match.hits if ctx.tgt in index.entities[h.entity].names]
+        if not readings or _is_common_word(ctx, match.form, threshold):
+            continue
+        # Prefer the source language's reading, then the most specific kind (a full name).
+        readings.sort(key=lambda h: (h.lang != ctx.src, h.kind != "name", h.lang, h.entity))
+        best = readings[0]
+        entity = index.entities[best.entity]
+        if _ignored_context(ctx.text, match, entity.ignore):
+            continue
+        suggestion = entity.suggestion_for(ctx.tgt, best.kind)
+        langs = sorted({h.lang for h in readings if h.entity == best.entity}, key=lambda l: (l != ctx.src, l))
+        described = " / ".join(lang_name(l) for l in langs[:3])
+        kind = "deprecated " if best.kind == "deprecated" else ""
+        message = (
+            f"'{match.form}' is the {kind}{described} form of {entity.display(ctx.tgt)}; "
+            f"{lang_name(ctx.tgt)}: {suggestion}"
+        )
+        yield finding(
+            ID, match.start, match.end, ctx.text, message,
+            suggestions=(suggestion,), entity=entity.id,
+            severity=entity.severity,
+            confidence=1.0 if best.lang == ctx.src else 0.8,
+        )
+
+
+def _ignored_context(text: str, match, contexts) -> bool:
+    """True when the match sits inside one of the entity's ignore contexts ("Chicken Kiev")."""
+    for context in contexts:
+        offset = context.find(match.form)
+        while offset != -1:
+            start = match.start - offset
+            if start >= 0 and text.startswith(context, start):
+                return True
+            offset = context.find(match.form, offset + 1)
+    return False

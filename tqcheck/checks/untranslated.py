@@ -1,0 +1,169 @@
+"""Text left in another language: whole sentences, spans in another script, single words.
+
+- A sentence in another language: a cheap word-list test (most of its ordinary words are not words
+  of the target language) picks the suspects; langdetect (seeded) confirms, with names masked.
+- A span in another script: Cyrillic or Chinese in an English text.
+- A single word of the source language: a word that is rare or unknown in the target language and
+  common in the source language ("US Präsident Donald Trump").
+
+Flagged (fr → en): "Le ministre chinois est arrivé à Moscou dimanche pour une visite officielle."
+Flagged (zh → en): "the urine of 受影响 pets".
+Flagged (de → en): "US Präsident Donald Trump said".
+Clean (fr → en): "The Chinese minister arrived in Moscow on Sunday for an official visit."
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..findings import Severity
+from ..languages import name as lang_name
+from ..languages import script_name, scripts_of
+from ._words import KNOWN_ZIPF, foreign_evidence, spelling_candidates, word_script
+from .base import finding
+
+ID = "untranslated"
+SEVERITY = Severity.MAJOR
+IN_QUOTES = True  # quotations are translated too; a foreign one is a leftover
+OPTIONS = {
+    "min-words": 5,  # sentences with fewer ordinary words are not judged
+    "unknown-ratio": 0.4,  # share of words unknown in the target language that makes a suspect
+    "min-probability": 0.8,  # langdetect's confidence needed to confirm
+    "words": True,  # flag single words left in the source language
+}
+
+_CJK_LIKE = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
+
+
+def check(ctx):
+    flagged: list[tuple[int, int]] = []
+    yield from _sentences(ctx, flagged)
+    yield from _script_spans(ctx, flagged)
+    if ctx.option("words", OPTIONS["words"]):
+        yield from _words(ctx, flagged)
+
+
+def _inside(flagged, start, end):
+    return any(s <= start and end <= e for s, e in flagged)
+
+
+def _sentences(ctx, flagged):
+    detect = ctx.resources.detect_language
+    lexicon = ctx.lexicon(ctx.tgt)
+    if detect is None or lexicon is None:
+        return
+    min_words = ctx.option("min-words", OPTIONS["min-words"])
+    ratio = ctx.option("unknown-ratio", OPTIONS["unknown-ratio"])
+    min_prob = ctx.option("min-probability", OPTIONS["min-probability"])
+    toks = ctx.tokens
+    starts = [t.start for t in toks]
+    text = ctx.text
+    for s, e in ctx.sentences:
+        if ctx.foreign_spans.overlaps(s, e):
+            continue
+        i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        words = [
+            t for t in toks[i:j]
+            if not ctx.name_spans.overlaps(t.start, t.end)
+            and (not t.is_capitalized or t.start in ctx.sentence_starts)
+            and word_script(t.text) in scripts_of(ctx.tgt)
+        ]
+        if len(words) < min_words:
+            continue
+        unknown = sum(1 for t in words if lexicon.zipf(t.text.lower()) < KNOWN_ZIPF)
+        if unknown / len(words) < ratio:
+            continue
+        masked = " ".join(t.text for t in words)
+        lang, prob = detect(masked)
+        if lang is None or lang == ctx.tgt or prob < min_prob:
+            continue
+        flagged.append((s, e))
+        yield finding(
+            ID, s, e, text,
+            f"sentence in {lang_name(lang)}, not {lang_name(ctx.tgt)}: left untranslated?",
+            confidence=round(prob, 3),
+        )
+
+
+def _script_spans(ctx, flagged):
+    own = scripts_of(ctx.tgt)
+    text = ctx.text
+    index = ctx.resources.index
+    span = None  # [start, end, script]
+    spans = []
+    for tok in ctx.tokens:
+        script = word_script(tok.text)
+        if script and script not in own:
+            gap = text[span[1]:tok.start] if span else ""
+            if span and len(gap) <= 3 and "\n" not in gap and not any(ch.isalpha() for ch in gap):
+                span[1] = tok.end
+            else:
+                if span:
+                    spans.append(span)
+                span = [tok.start, tok.end, script]
+        elif span:
+            spans.append(span)
+            span = None
+    if span:
+        spans.append(span)
+    for start, end, script in spans:
+        letters = sum(1 for ch in text[start:end] if ch.isalpha())
+        if letters < (1 if script in _CJK_LIKE else 2):
+            continue
+        if _inside(flagged, start, end) or ctx.foreign_spans.overlaps(start, end):
+            continue
+        # A glossary name with a form in the target language is source-form's to report.
+        if any(
+            m.start <= start and end <= m.end and any(ctx.tgt in index.entities[h.entity].names for h in m.hits)
+            for m in ctx.name_matches
+            if m.start <= start < m.end
+        ):
+            continue
+        flagged.append((start, end))
+        yield finding(
+            ID, start, end, text,
+            f"{script_name(script)} text in a {lang_name(ctx.tgt)} document: left untranslated?",
+        )
+
+
+def _words(ctx, flagged):
+    lexicon = ctx.lexicon(ctx.tgt)
+    if lexicon is None:
+        return
+    text = ctx.text
+    toks = ctx.tokens
+    for k, tok in enumerate(toks):
+        word = tok.text
+        if len(word) < 3 or word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
+            continue
+        if word_script(word) not in scripts_of(ctx.tgt) or _inside(flagged, tok.start, tok.end):
+            continue
+        if ctx.foreign_spans.overlaps(tok.start, tok.end):
+            continue
+        tgt_zipf = lexicon.zipf(word.lower())
+        if tgt_zipf >= KNOWN_ZIPF:
+            continue
+        if tok.is_capitalized and _in_name_run(text, toks, k):
+            continue
+        evidence = foreign_evidence(ctx, word, tgt_zipf)
+        if evidence is None:
+            continue
+        lang, foreign_zipf = evidence
+        # A near-miss of a common target word is more likely a typo than a foreign word.
+        close = spelling_candidates(ctx, word.lower(), 1)
+        if close and close[0][2] >= 4.0 and foreign_zipf < 3.5:
+            continue
+        yield finding(
+            ID, tok.start, tok.end, text,
+            f"'{word}' is a {lang_name(lang)} word, not {lang_name(ctx.tgt)}: left untranslated?",
+            confidence=0.7,
+        )
+
+
+def _in_name_run(text, toks, k):
+    """True when a capitalised word stands next to another capitalised word (a name)."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(toks) and toks[j].is_capitalized:
+            a, b = (toks[j], toks[k]) if j < k else (toks[k], toks[j])
+            if text[a.end:b.start] in (" ", "-"):
+                return True
+    return False

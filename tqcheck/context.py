@@ -1,0 +1,82 @@
+"""The analysis of one document that every check reads: computed lazily, once, then shared.
+
+Checks are pure functions of a Context: they read its text, tokens, sentences, glossary matches and
+word lexicons, and yield findings. They never read files, the environment or global state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Optional
+
+from .document import Document
+from .glossary.index import GlossaryIndex, NameMatch
+from .lexicon import Lexicon
+from .segment import SpanSet, Token, protected_spans, sentences, tokens
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What the checks consult besides the document: the compiled glossary and word lists."""
+
+    index: GlossaryIndex
+    lexicon: Callable[[str], Optional[Lexicon]]
+    accepted: frozenset = frozenset()  # project-wide accepted forms (config `accept`)
+    detect_language: Optional[Callable[[str], tuple[Optional[str], float]]] = None
+
+
+@dataclass
+class Context:
+    doc: Document
+    resources: Resources
+    tgt: str
+    src: Optional[str] = None
+    options: dict = field(default_factory=dict)
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.plain
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokens(self.text)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentences(self.text)
+
+    @cached_property
+    def sentence_starts(self) -> frozenset:
+        """Offsets of the first word of each sentence (capitalised for grammar, not as a name)."""
+        starts = set()
+        toks = self.tokens
+        i = 0
+        for s, e in self.sentences:
+            while i < len(toks) and toks[i].start < s:
+                i += 1
+            if i < len(toks) and toks[i].start < e:
+                starts.add(toks[i].start)
+        return frozenset(starts)
+
+    @cached_property
+    def protected(self) -> dict[str, SpanSet]:
+        return {kind: SpanSet(spans) for kind, spans in protected_spans(self.text).items()}
+
+    @cached_property
+    def name_matches(self) -> list[NameMatch]:
+        return self.resources.index.scan(self.text)
+
+    @cached_property
+    def name_spans(self) -> SpanSet:
+        return SpanSet((m.start, m.end) for m in self.name_matches)
+
+    @cached_property
+    def foreign_spans(self) -> SpanSet:
+        """Spans the document itself declares to be in another language (HTML lang=…)."""
+        return SpanSet((s, e) for s, e, lang in self.doc.foreign if lang != self.tgt)
+
+    def lexicon(self, lang: str) -> Optional[Lexicon]:
+        return self.resources.lexicon(lang)
+
+    def option(self, name: str, default):
+        return self.options.get(name, default)

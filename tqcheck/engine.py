@@ -1,0 +1,136 @@
+"""Runs the enabled checks on a document and turns what they yield into reportable findings.
+
+Checks report offsets into the view; here they are mapped to the document text once, given line
+and column once, filtered (protected spans, inline suppressions), given their configured severity,
+and scored. A check that raises becomes an `internal-error` finding: one broken check never costs
+the other findings.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import langid
+from .checks import CHECKS, INTERNAL_ERROR
+from .config import Config
+from .context import Context, Resources
+from .document import Document
+from .findings import DocumentResult, Finding, Report, Severity
+from .glossary.index import GlossaryIndex, compile_glossaries
+from .glossary.load import default_glossary_paths
+from .lexicon import get_lexicon
+from .segment import WORD_RE
+
+ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
+
+
+def glossary_paths(config: Config) -> list[Path]:
+    paths = list(default_glossary_paths()) if config.default_glossaries else []
+    return paths + list(config.glossaries)
+
+
+class Checker:
+    """Holds the compiled glossary and configuration; checks any number of documents.
+
+    A CMS keeps one Checker for the life of its process: the glossary is compiled (or read from the
+    cache) once, and word lists are opened on first use.
+    """
+
+    def __init__(self, config: Optional[Config] = None, index: Optional[GlossaryIndex] = None) -> None:
+        self.config = config or Config()
+        self.index = index if index is not None else compile_glossaries(glossary_paths(self.config))
+        self.resources = Resources(
+            index=self.index, lexicon=get_lexicon, accepted=self.config.accept, detect_language=langid.detect,
+        )
+        self.checks = [c for c in CHECKS.values() if self.config.enabled(c.id)]
+
+    def check_document(self, doc: Document) -> DocumentResult:
+        tgt = doc.tgt_lang or self.config.tgt
+        detected = False
+        if tgt is None:
+            tgt = langid.detect_document(doc.plain)
+            detected = tgt is not None
+        src = doc.src_lang or self.config.src
+        if tgt is None:
+            return self._result(doc, [], src, None, False, error="cannot tell the target language; give --tgt")
+        ctx = Context(doc=doc, resources=self.resources, tgt=tgt, src=src)
+        findings: list[Finding] = []
+        for check in self.checks:
+            if check.needs_source and not doc.source:
+                continue
+            options = dict(self.config.rules.get(check.id, {}))
+            in_quotes = options.pop("in-quotes", check.in_quotes)
+            ctx.options = options
+            try:
+                produced = list(check.run(ctx))
+            except Exception as exc:  # noqa: BLE001 - a crash becomes a finding
+                findings.append(self._crash(doc, check.id, exc))
+                continue
+            findings.extend(self._place(doc, f, check.severity) for f in produced if self._keep(ctx, f, in_quotes))
+        findings = self._filter_directives(doc, findings)
+        return self._result(doc, findings, src, tgt, detected)
+
+    def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
+        results = [self.check_document(d) for d in docs]
+        return Report(
+            documents=tuple(results), fail_on=self.config.fail_on,
+            max_penalty=self.config.max_penalty, errors=tuple(errors),
+        )
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _keep(self, ctx: Context, f: Finding, in_quotes: bool) -> bool:
+        kinds = ALWAYS_PROTECTED if in_quotes else ALWAYS_PROTECTED + ("quote",)
+        return not any(ctx.protected[k].overlaps(f.start, f.end) for k in kinds)
+
+    def _place(self, doc: Document, f: Finding, default: Severity) -> Finding:
+        start, end = doc.view.to_document(f.start, f.end)
+        line, column = doc.lines.position(start)
+        end_line, end_column = doc.lines.position(end)
+        severity = self.config.severity.get(f.rule) or f.severity or default
+        return f.with_(
+            start=start, end=end, text=doc.text[start:end], line=line, column=column,
+            end_line=end_line, end_column=end_column, severity=severity,
+            path=doc.path, doc_id=doc.doc_id, unit=doc.unit,
+        )
+
+    def _crash(self, doc: Document, rule: str, exc: Exception) -> Finding:
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (
+            f"check '{rule}' crashed ({type(exc).__name__}: {exc}) at {Path(where.filename).name}:{where.lineno}; "
+            "its findings for this document are missing. Please report this."
+        )
+        severity = self.config.severity.get(INTERNAL_ERROR, Severity.MAJOR)
+        line, column = doc.lines.position(0)
+        return Finding(
+            rule=INTERNAL_ERROR, start=0, end=0, text="", message=message, severity=severity,
+            line=line, column=column, end_line=line, end_column=column, path=doc.path,
+            doc_id=doc.doc_id, unit=doc.unit,
+        )
+
+    def _filter_directives(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        kept = []
+        seen = set()
+        for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
+            if f.rule in doc.ignore_rules or "all" in doc.ignore_rules:
+                continue
+            if any(d.start <= f.start < d.end and (not d.rules or f.rule in d.rules) for d in doc.directives):
+                continue
+            key = (f.rule, f.start, f.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(f)
+        return kept
+
+    def _result(self, doc, findings, src, tgt, detected, error=None) -> DocumentResult:
+        words = sum(1 for _ in WORD_RE.finditer(doc.plain))
+        points = sum(f.severity.weight for f in findings)
+        penalty = points * 1000 / words if words else float(points > 0) * 1000
+        return DocumentResult(
+            path=doc.path, doc_id=doc.doc_id, words=words, findings=tuple(findings), penalty=penalty,
+            passed=penalty <= self.config.max_penalty and error is None, src_lang=src, tgt_lang=tgt,
+            tgt_lang_detected=detected, text=doc.text, source=doc.source, reference=doc.reference,
+            error=error,
+        )

@@ -1,0 +1,127 @@
+"""The compiled glossary: every form of every language in one Aho-Corasick automaton.
+
+One pass over a text finds every glossary form, whatever its language, in time linear in the text
+(not in the number of forms: 100,000 entities cost no more per byte than 100). Matches are
+word-bounded and leftmost-longest ("Vladimir Poutine" wins over "Poutine"). The compiled index is
+cached on disk by the content hash of the glossary files.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import ahocorasick
+
+from .. import __version__
+from ..cache import cached_pickle
+from .load import load_glossaries, read_glossary_file
+from .model import Entity, Glossary
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One reading of a matched form: entity `entity` writes it this way in `lang`, as `kind`."""
+
+    entity: int
+    lang: str
+    kind: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    form: str
+    hits: tuple[Hit, ...]
+
+    def in_lang(self, lang: str) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.lang == lang)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class GlossaryIndex:
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.entities: tuple[Entity, ...] = glossary.entities
+        forms: dict[str, list[Hit]] = {}
+        for idx, entity in enumerate(self.entities):
+            for lang, names in sorted(entity.names.items()):
+                for form, kind, note in names.forms():
+                    forms.setdefault(form, []).append(Hit(idx, lang, kind, note))
+        self.forms: dict[str, tuple[Hit, ...]] = {f: tuple(h) for f, h in forms.items()}
+        self.automaton = ahocorasick.Automaton()
+        for form in self.forms:
+            self.automaton.add_word(form, form)
+        if self.forms:
+            self.automaton.make_automaton()
+        self._derived: dict = {}
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state["_derived"] = {}
+        return state
+
+    def scan(self, text: str) -> list[NameMatch]:
+        """Every word-bounded glossary form in `text`, leftmost-longest, without overlaps."""
+        if not self.forms:
+            return []
+        candidates = []
+        n = len(text)
+        for end_index, form in self.automaton.iter(text):
+            end = end_index + 1
+            start = end - len(form)
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(form[0]):
+                continue
+            if end < n and _is_word_char(text[end]) and _is_word_char(form[-1]):
+                continue
+            candidates.append((start, -end, form))
+        candidates.sort()
+        matches = []
+        taken_until = -1
+        for start, neg_end, form in candidates:
+            if start < taken_until:
+                continue
+            matches.append(NameMatch(start, -neg_end, form, self.forms[form]))
+            taken_until = -neg_end
+        return matches
+
+    def derived(self, key, build):
+        """A structure derived from the index (per language, per check), built once per process."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
+
+    def names_in(self, lang: str) -> dict[str, tuple[int, str]]:
+        """Accepted forms of `lang` -> (entity index, kind), for near-miss search."""
+
+        def build(index):
+            result = {}
+            for idx, entity in enumerate(index.entities):
+                names = entity.names.get(lang)
+                if names is not None:
+                    for form, kind, _ in names.forms():
+                        if kind != "deprecated":
+                            result.setdefault(form, (idx, kind))
+            return result
+
+        return self.derived(("names", lang), build)
+
+
+def compile_glossaries(paths: Iterable[Path]) -> GlossaryIndex:
+    """Load, validate and compile glossary files, from the on-disk cache when unchanged."""
+    paths = [Path(p) for p in paths]
+    digest = hashlib.sha256(__version__.encode())
+    for path in paths:
+        digest.update(str(path.resolve()).encode() + b"\0" + read_glossary_file(path).encode("utf-8") + b"\0")
+    key = digest.hexdigest()[:32]
+    return cached_pickle(f"glossary-{key}.pickle", lambda: GlossaryIndex(load_glossaries(paths)))
+
+
+def empty_index() -> GlossaryIndex:
+    return GlossaryIndex(Glossary(entities=()))

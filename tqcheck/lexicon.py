@@ -1,0 +1,153 @@
+"""Word frequencies per language (wordfreq's data), for the untranslated and word-typo checks.
+
+wordfreq ships its word lists inside the package, so nothing is downloaded. Reading a whole list
+costs ~0.4 s (import + unpacking), too slow for a pre-publish check, so each language's list is
+copied once into an SQLite file in the cache and looked up word by word, with a memo.
+Frequencies are Zipf values (log10 of frequency per billion words): 0 = unknown, 3 = once per
+million words, 6 = "the"-like.
+"""
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import tempfile
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .cache import cache_dir
+
+SCHEMA_VERSION = 1
+
+
+def _wordfreq_rows(lang: str) -> Optional[list[tuple[str, int]]]:
+    import wordfreq
+
+    try:
+        freqs = wordfreq.get_frequency_dict(lang, wordlist="large")
+    except (LookupError, ValueError):
+        try:
+            freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
+        except (LookupError, ValueError):
+            return None
+    if not freqs:
+        return None
+    return [(word, int(round((math.log10(f) + 9) * 100))) for word, f in freqs.items() if f > 0]
+
+
+def _wordfreq_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("wordfreq")
+    except Exception:  # pragma: no cover
+        return "unknown"
+
+
+class Lexicon:
+    """Zipf frequency lookups for one language."""
+
+    def __init__(self, lang: str, rows: Optional[list[tuple[str, int]]] = None, db_path: Optional[Path] = None):
+        self.lang = lang
+        self._memo: dict[str, float] = {}
+        self._dict = {w: z / 100 for w, z in rows} if rows is not None else None
+        self._db_path = db_path
+        self._local = threading.local()
+        self._common: dict = {}
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self._db_path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of `word` (already lowercased); 0.0 when unknown."""
+        value = self._memo.get(word)
+        if value is not None:
+            return value
+        if self._dict is not None:
+            value = self._dict.get(word, 0.0)
+        else:
+            row = self._conn().execute("SELECT z FROM words WHERE w = ?", (word,)).fetchone()
+            value = row[0] / 100 if row else 0.0
+        if len(self._memo) < 500_000:
+            self._memo[word] = value
+        return value
+
+    def common_words(self, min_zipf: float) -> list[tuple[str, float]]:
+        """Every word at or above `min_zipf`, most frequent first (for spelling suggestions)."""
+        if min_zipf not in self._common:
+            if self._dict is not None:
+                items = [(w, z) for w, z in self._dict.items() if z >= min_zipf]
+            else:
+                rows = self._conn().execute("SELECT w, z FROM words WHERE z >= ?", (int(min_zipf * 100),))
+                items = [(w, z / 100) for w, z in rows]
+            items.sort(key=lambda item: (-item[1], item[0]))
+            self._common[min_zipf] = items
+        return self._common[min_zipf]
+
+    def by_length(self, min_zipf: float) -> dict[int, list[str]]:
+        """The words of `common_words(min_zipf)` grouped by length, for near-miss search."""
+        key = ("by-length", min_zipf)
+        if key not in self._common:
+            buckets: dict[int, list[str]] = {}
+            for word, _ in self.common_words(min_zipf):
+                buckets.setdefault(len(word), []).append(word)
+            self._common[key] = buckets
+        return self._common[key]
+
+
+def _build_db(path: Path, rows: list[tuple[str, int]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.execute("CREATE TABLE words (w TEXT PRIMARY KEY, z INTEGER) WITHOUT ROWID")
+        conn.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", rows)
+        conn.execute("CREATE INDEX words_z ON words (z)")
+        conn.commit()
+        conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=None)
+def get_lexicon(lang: str) -> Optional[Lexicon]:
+    """The lexicon of `lang`, or None when wordfreq has no list for it."""
+    with _lock:
+        directory = cache_dir()
+        db_path = directory / f"lexicon-{lang}-wf{_wordfreq_version()}-v{SCHEMA_VERSION}.sqlite" if directory else None
+        if db_path is not None and db_path.is_file():
+            return Lexicon(lang, db_path=db_path)
+        missing_marker = db_path.with_suffix(".none") if db_path is not None else None
+        if missing_marker is not None and missing_marker.exists():
+            return None
+        rows = _wordfreq_rows(lang)
+        if rows is None:
+            if missing_marker is not None:
+                try:
+                    missing_marker.parent.mkdir(parents=True, exist_ok=True)
+                    missing_marker.touch()
+                except OSError:
+                    pass
+            return None
+        if db_path is not None:
+            try:
+                _build_db(db_path, rows)
+                return Lexicon(lang, db_path=db_path)
+            except (OSError, sqlite3.Error):
+                pass
+        return Lexicon(lang, rows=rows)

@@ -1,0 +1,77 @@
+"""Readers: bytes of one input -> documents with exact offsets. One module per format.
+
+Only the CLI calls `read_input`; everything here is about decoding and dispatch. Every problem
+is an InputError naming the file (and line): never a traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+from . import html, jsonl, markdown, plain
+
+FORMATS = {
+    "text": plain.read, "markdown": markdown.read, "html": html.read,
+}
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
+
+def format_of(path: str, explicit: str | None = None) -> str:
+    if explicit and explicit != "auto":
+        return explicit
+    return EXTENSIONS.get(Path(path).suffix.lower(), "text")
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is a clear error."""
+    if not data.strip():
+        raise InputError("empty file: nothing to check", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("invalid UTF-16 text", path) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (NUL bytes), not text", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it, e.g. iconv -f latin1 -t utf-8",
+            path, line,
+        ) from None
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file too large ({size / 1e6:.0f} MB > {max_bytes / 1e6:.0f} MB limit, see --max-size)", str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", str(path)) from None
+    except PermissionError:
+        raise InputError("permission denied", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+
+
+def parse(text: str, path: str, fmt: str) -> tuple[list[Document], list[InputError]]:
+    """Documents and per-record errors of one decoded input."""
+    if fmt == "jsonl":
+        return jsonl.read(text, path)
+    reader = FORMATS.get(fmt)
+    if reader is None:
+        raise InputError(f"unknown input format {fmt!r}", path)
+    return reader(text, path), []
+
+
+__all__ = ["Document", "EXTENSIONS", "FORMATS", "decode", "format_of", "parse", "read_bytes"]

@@ -1,0 +1,1 @@
+"""JSON Schemas of tqcheck's machine-readable outputs."""
