@@ -40,7 +40,7 @@ SR SE CH SY TJ TZ TH TL TG TO TT TN TR TM TV UG UA AE GB US UY UZ VU VE VN YE ZM
 """.split()
 UN_OBSERVERS = ["VA", "PS"]
 # Partially recognised states, disputed and autonomous territories often in the news.
-OTHER_PLACES = ["XK", "TW", "EH", "HK", "MO", "GL", "FO", "PR", "GI", "FK", "NC", "BM", "KY"]
+OTHER_PLACES = ["XK", "TW", "EH", "HK", "MO", "GL", "FO", "PR", "GI", "FK", "NC"]
 
 DESCRIPTIONS = {
     "XK": "Declared independence from Serbia in 2008; partially recognised",
@@ -56,15 +56,13 @@ DESCRIPTIONS = {
     "GI": "British overseas territory",
     "FK": "British overseas territory; claimed by Argentina",
     "NC": "French special collectivity",
-    "BM": "British overseas territory",
-    "KY": "British overseas territory",
 }
 
 # Wikidata items, only where they are certain (checked by hand against Wikidata labels).
 WIKIDATA = {
     "AD": "Q228", "AE": "Q878", "AF": "Q889", "AG": "Q781", "AL": "Q222", "AM": "Q399", "AO": "Q916",
     "AR": "Q414", "AT": "Q40", "AU": "Q408", "AZ": "Q227", "BA": "Q225", "BB": "Q244", "BD": "Q902",
-    "BE": "Q31", "BF": "Q965", "BG": "Q219", "BH": "Q398", "BI": "Q967", "BJ": "Q962", "BM": "Q23635",
+    "BE": "Q31", "BF": "Q965", "BG": "Q219", "BH": "Q398", "BI": "Q967", "BJ": "Q962",
     "BN": "Q921", "BO": "Q750", "BR": "Q155", "BS": "Q778", "BT": "Q917", "BW": "Q963", "BY": "Q184",
     "BZ": "Q242", "CA": "Q16", "CD": "Q974", "CF": "Q929", "CG": "Q971", "CH": "Q39", "CI": "Q1008",
     "CL": "Q298", "CM": "Q1009", "CN": "Q148", "CO": "Q739", "CR": "Q800", "CU": "Q241", "CV": "Q1011",
@@ -76,7 +74,7 @@ WIKIDATA = {
     "HK": "Q8646", "HN": "Q783", "HR": "Q224", "HT": "Q790", "HU": "Q28", "ID": "Q252", "IE": "Q27",
     "IL": "Q801", "IN": "Q668", "IQ": "Q796", "IR": "Q794", "IS": "Q189", "IT": "Q38", "JM": "Q766",
     "JO": "Q810", "JP": "Q17", "KE": "Q114", "KG": "Q813", "KH": "Q424", "KI": "Q710", "KM": "Q970",
-    "KN": "Q763", "KP": "Q423", "KR": "Q884", "KW": "Q817", "KY": "Q5785", "KZ": "Q232", "LA": "Q819",
+    "KN": "Q763", "KP": "Q423", "KR": "Q884", "KW": "Q817", "KZ": "Q232", "LA": "Q819",
     "LB": "Q822", "LC": "Q760", "LI": "Q347", "LK": "Q854", "LR": "Q1014", "LS": "Q1013", "LT": "Q37",
     "LU": "Q32", "LV": "Q211", "LY": "Q1016", "MA": "Q1028", "MC": "Q235", "MD": "Q217", "ME": "Q236",
     "MG": "Q1019", "MH": "Q709", "MK": "Q221", "ML": "Q912", "MM": "Q836", "MN": "Q711", "MO": "Q14773",
@@ -135,7 +133,6 @@ OVERRIDES = {
     "BA": {"en": O("Bosnia and Herzegovina", alt=["Bosnia-Herzegovina"])},
     "BD": {"es": O(alt=["Bangladesh"])},
     "BH": {"es": O(alt=["Bahréin"])},
-    "BM": {"ru": O("Бермудские острова", alt=["Бермуды"])},
     "BN": {"de": O("Brunei")},
     "BS": {"ru": O(alt=["Багамские Острова"])},
     "BY": {"en": O(dep=[("Byelorussia", "Soviet-era name; Belarus since 1991"),
@@ -179,7 +176,6 @@ OVERRIDES = {
     "KP": {"en": O(alt=["Democratic People's Republic of Korea"], short=["DPRK"]),
            "ru": O("Северная Корея", short=["КНДР"]), "uk": O(short=["КНДР"])},
     "KR": {"en": O(alt=["Republic of Korea"]), "ru": O("Южная Корея"), "uk": O(alt=["Республіка Корея"])},
-    "KY": {"ru": O("Каймановы острова", alt=["Острова Кайман"])},
     "LC": {"en": O("Saint Lucia", alt=["St Lucia"])},
     "MD": {"en": O(dep=[("Moldavia", "Soviet-era name; Moldova since 1991 (Moldavia is also the historical region)")]),
            "de": O(alt=["Moldau", "Moldawien"]), "es": O(alt=["Moldova"]), "it": O(alt=["Moldova"]),
@@ -208,7 +204,7 @@ OVERRIDES = {
     "SA": {"es": O(alt=["Arabia Saudita"])},
     "SB": {"ru": O("Соломоновы Острова")},
     "SC": {"ru": O("Сейшельские Острова", alt=["Сейшелы"])},
-    "ST": {"en": O("São Tomé and Príncipe", alt=["Sao Tome and Principe"])},
+    "ST": {"en": O("Sao Tome and Principe", alt=["São Tomé and Príncipe"])},
     "SV": {"fr": O(alt=["El Salvador"])},
     "SZ": {"en": O(dep=[("Swaziland", SWAZI)]), "fr": O(dep=[("Swaziland", SWAZI)]),
            "de": O(dep=[("Swasiland", SWAZI)]), "es": O(alt=["Eswatini"], dep=[("Suazilandia", SWAZI)]),

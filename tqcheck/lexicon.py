@@ -65,17 +65,19 @@ class Lexicon:
         return conn
 
     def zipf(self, word: str) -> float:
-        """Zipf frequency of `word` (already lowercased); 0.0 when unknown."""
+        """Zipf frequency of `word` in any case (folded as wordfreq folds it); 0.0 when unknown."""
         value = self._memo.get(word)
         if value is not None:
             return value
+        key = word
+        word = word.casefold().replace("’", "'")
         if self._dict is not None:
             value = self._dict.get(word, 0.0)
         else:
             row = self._conn().execute("SELECT z FROM words WHERE w = ?", (word,)).fetchone()
             value = row[0] / 100 if row else 0.0
         if len(self._memo) < 500_000:
-            self._memo[word] = value
+            self._memo[key] = value
         return value
 
     def common_words(self, min_zipf: float) -> list[tuple[str, float]]:

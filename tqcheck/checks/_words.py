@@ -15,6 +15,8 @@ SUGGEST_MIN_ZIPF = 3.0  # spelling suggestions come from words at least this com
 
 def word_script(word: str) -> str:
     """The script most of the word's letters are in."""
+    if word.isascii():
+        return "LATIN"
     counts: dict[str, int] = {}
     for ch in word:
         s = script_of(ch)
@@ -34,16 +36,25 @@ def candidate_languages(ctx) -> tuple[str, ...]:
     return tuple(l for l in LATIN_CANDIDATES if l != ctx.tgt)
 
 
+# A word known in the target language is still foreign when it is this common in the other
+# language and this much more common there ("und", "qui", "dass" in an English text).
+FUNCTION_WORD_ZIPF = 5.5
+FUNCTION_WORD_GAP = 2.5
+
+
 def foreign_evidence(ctx, word: str, tgt_zipf: float) -> Optional[tuple[str, float]]:
     """(language, zipf) of the language where `word` is clearly more at home than in the target."""
-    lower = word.lower()
     best = None
     for lang in candidate_languages(ctx):
         lexicon = ctx.lexicon(lang)
         if lexicon is None or scripts_of(lang) != scripts_of(ctx.tgt):
             continue
-        z = lexicon.zipf(lower)
-        if z >= KNOWN_ZIPF and z - tgt_zipf >= 1.0 and (best is None or z > best[1]):
+        z = lexicon.zipf(word)
+        if tgt_zipf < KNOWN_ZIPF:
+            clear = z >= KNOWN_ZIPF and z - tgt_zipf >= 1.0
+        else:
+            clear = z >= FUNCTION_WORD_ZIPF and z - tgt_zipf >= FUNCTION_WORD_GAP
+        if clear and (best is None or z > best[1]):
             best = (lang, z)
     return best
 
@@ -62,3 +73,47 @@ def spelling_candidates(ctx, word: str, max_distance: int) -> list[tuple[str, in
     result = [(cand, int(d), lexicon.zipf(cand)) for cand, d, _ in found if cand != word]
     result.sort(key=lambda c: (c[1], -c[2], c[0]))
     return result
+
+
+def edit_kind(a: str, b: str) -> str:
+    """How two words one edit apart differ: 'indel', 'swap' (adjacent letters) or 'sub'."""
+    if len(a) != len(b):
+        return "indel"
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+        return "swap"
+    return "sub" if len(diff) == 1 else "other"
+
+
+# Letters of Latin-script target languages: a lower-case word with a letter outside its
+# language's alphabet that the word list does not know is a foreign word ("środowej").
+ALPHABETS = {
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "fr": "abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
+    "de": "abcdefghijklmnopqrstuvwxyzäöüß",
+    "es": "abcdefghijklmnopqrstuvwxyzáéíñóúü",
+    "it": "abcdefghijklmnopqrstuvwxyzàèéìíîòóùú",
+    "pt": "abcdefghijklmnopqrstuvwxyzáâãàçéêíóôõú",
+    "nl": "abcdefghijklmnopqrstuvwxyzéëïöü",
+}
+
+
+def has_foreign_letter(ctx, word: str) -> bool:
+    alphabet = ALPHABETS.get(ctx.tgt)
+    return alphabet is not None and any(ch.isalpha() and ch not in alphabet for ch in word.lower())
+
+
+def in_name_run(ctx, k: int) -> bool:
+    """True when capitalised token `k` stands next to another capitalised word (a name such as
+    "Julian Colling"); a sentence's first word is capitalised for grammar and does not count."""
+    toks, text = ctx.tokens, ctx.text
+    tok = toks[k]
+    if k > 0:
+        prev = toks[k - 1]
+        if prev.is_capitalized and prev.start not in ctx.sentence_starts and text[prev.end:tok.start] in (" ", "-"):
+            return True
+    if k + 1 < len(toks):
+        nxt = toks[k + 1]
+        if nxt.is_capitalized and text[tok.end:nxt.start] in (" ", "-"):
+            return True
+    return False

@@ -12,9 +12,10 @@ Clean (en): "Serena Williams won"; "Williams said"; "William Burns said".
 from __future__ import annotations
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from ..findings import Severity
+from ._words import edit_kind
 from .base import finding
 
 ID = "name-typo"
@@ -103,6 +104,7 @@ def check(ctx):
     max_zipf = ctx.option("max-word-zipf", OPTIONS["max-word-zipf"])
     known = ctx.name_spans
     text = ctx.text
+    named = {h.entity for m in ctx.name_matches for h in m.hits}
     for run in _capitalized_runs(ctx):
         flagged_multi = False
         # Multi-word names: try every window of the run against names of the same length.
@@ -116,8 +118,8 @@ def check(ctx):
                 if text[start:end].count(" ") != size - 1:
                     continue  # hyphenated runs are compared as they are written
                 suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()))
-                if suggestion is None:
-                    continue
+                if suggestion is None or phrase.startswith(suggestion) or suggestion.startswith(phrase):
+                    continue  # "South African": a derived form, not a misspelling
                 entity = ctx.resources.index.entities[names[suggestion][0]]
                 flagged_multi = True
                 yield finding(
@@ -134,10 +136,16 @@ def check(ctx):
             if word.isupper() or (lexicon is not None and lexicon.zipf(word.lower()) >= max_zipf):
                 continue
             best = None
-            for cand, d, _ in process.extract(word, single.get(word[:1], ()), scorer=Levenshtein.distance, score_cutoff=2, limit=8):
-                if len(cand) >= min_length and d <= _max_distance(cand) and (best is None or (d, cand) < best):
+            for cand, d, _ in process.extract(word, single.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=8):
+                if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):
+                    continue  # "Putins", "Iranian": inflected and derived forms, not misspellings
+                # Another name one letter away is as likely as a slip ("Buras"/"Burns"), unless
+                # the document names that entity elsewhere.
+                if edit_kind(word, cand) == "sub" and names[cand][0] not in named:
+                    continue
+                if best is None or (d, cand) < best:
                     best = (d, cand)
-            if best is None or word.rstrip("s") == best[1] or best[1] + "s" == word:
+            if best is None:
                 continue
             entity = ctx.resources.index.entities[names[best[1]][0]]
             yield finding(

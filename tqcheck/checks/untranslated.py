@@ -18,7 +18,7 @@ import bisect
 from ..findings import Severity
 from ..languages import name as lang_name
 from ..languages import script_name, scripts_of
-from ._words import KNOWN_ZIPF, foreign_evidence, spelling_candidates, word_script
+from ._words import KNOWN_ZIPF, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
 from .base import finding
 
 ID = "untranslated"
@@ -32,6 +32,8 @@ OPTIONS = {
 }
 
 _CJK_LIKE = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
+CAPITALIZED_NOUNS = {"de", "lb"}  # languages that capitalise common nouns
+MAX_TARGET_ZIPF = 4.5  # a word this common in the target language is never judged foreign
 
 
 def check(ctx):
@@ -131,39 +133,42 @@ def _words(ctx, flagged):
         return
     text = ctx.text
     toks = ctx.tokens
+    own = scripts_of(ctx.tgt)
     for k, tok in enumerate(toks):
         word = tok.text
-        if len(word) < 3 or word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
+        if len(word) < 2 or word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
             continue
-        if word_script(word) not in scripts_of(ctx.tgt) or _inside(flagged, tok.start, tok.end):
+        if word_script(word) not in own or _inside(flagged, tok.start, tok.end):
             continue
         if ctx.foreign_spans.overlaps(tok.start, tok.end):
             continue
-        tgt_zipf = lexicon.zipf(word.lower())
-        if tgt_zipf >= KNOWN_ZIPF:
+        tgt_zipf = lexicon.zipf(word)
+        if tgt_zipf >= MAX_TARGET_ZIPF:
             continue
-        if tok.is_capitalized and _in_name_run(text, toks, k):
+        capitalized_inside = tok.is_capitalized and tok.start not in ctx.sentence_starts
+        if tok.is_capitalized and in_name_run(ctx, k):
             continue
         evidence = foreign_evidence(ctx, word, tgt_zipf)
         if evidence is None:
+            if tgt_zipf == 0 and not tok.is_capitalized and len(word) >= 4 and has_foreign_letter(ctx, word):
+                yield finding(
+                    ID, tok.start, tok.end, text,
+                    f"'{word}' is not {lang_name(ctx.tgt)}: left untranslated?", confidence=0.6,
+                )
             continue
         lang, foreign_zipf = evidence
-        # A near-miss of a common target word is more likely a typo than a foreign word.
-        close = spelling_candidates(ctx, word.lower(), 1)
-        if close and close[0][2] >= 4.0 and foreign_zipf < 3.5:
+        # A capitalised word inside a sentence is a name, unless the language capitalises its
+        # nouns (German "Präsident") and the word is common there.
+        noun_zipf = 3.0 if lang == ctx.src else 3.8
+        if capitalized_inside and not (lang in CAPITALIZED_NOUNS and foreign_zipf >= noun_zipf):
             continue
+        # A near-miss of a common target word is more likely a typo than a foreign word.
+        if tgt_zipf < 2.5 and foreign_zipf < 3.5:
+            close = spelling_candidates(ctx, word.lower(), 1)
+            if close and close[0][2] >= 4.0:
+                continue
         yield finding(
             ID, tok.start, tok.end, text,
             f"'{word}' is a {lang_name(lang)} word, not {lang_name(ctx.tgt)}: left untranslated?",
             confidence=0.7,
         )
-
-
-def _in_name_run(text, toks, k):
-    """True when a capitalised word stands next to another capitalised word (a name)."""
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(toks) and toks[j].is_capitalized:
-            a, b = (toks[j], toks[k]) if j < k else (toks[k], toks[j])
-            if text[a.end:b.start] in (" ", "-"):
-                return True
-    return False

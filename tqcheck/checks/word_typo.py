@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..languages import scripts_of
-from ._words import KNOWN_ZIPF, foreign_evidence, spelling_candidates, word_script
+from ._words import edit_kind, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
 from .base import finding
 
 ID = "word-typo"
@@ -21,9 +21,10 @@ SEVERITY = Severity.MINOR
 IN_QUOTES = True
 OPTIONS = {
     "min-length": 3,
-    "rare-zipf": 2.0,  # a known word rarer than this may still be a typo of a common neighbour
-    "neighbour-gap": 2.0,  # ... when that neighbour is this much more common (Zipf)
+    "rare-zipf": 3.2,  # a known word rarer than this may still be a typo of a common neighbour
+    "neighbour-gap": 2.5,  # ... when that neighbour is this much more common (Zipf)
 }
+CAPITAL_RARE_ZIPF = 2.0  # capitalised words at least this common are left alone (names)
 
 
 def _max_distance(word: str) -> int:
@@ -39,7 +40,7 @@ def check(ctx):
     rare = ctx.option("rare-zipf", OPTIONS["rare-zipf"])
     gap = ctx.option("neighbour-gap", OPTIONS["neighbour-gap"])
     own = scripts_of(ctx.tgt)
-    for tok in ctx.tokens:
+    for k, tok in enumerate(ctx.tokens):
         word = tok.text
         if len(word) < min_length or word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
             continue
@@ -52,16 +53,21 @@ def check(ctx):
         if z >= rare:
             continue
         capital = tok.is_capitalized
-        if capital and (z > 0 or tok.start not in ctx.sentence_starts and _next_to_capital(ctx, tok)):
-            continue
-        if foreign_evidence(ctx, word, z) is not None:
-            continue  # the untranslated check's
-        candidates = spelling_candidates(ctx, lower, 1 if capital else _max_distance(lower))
-        if z > 0:
-            # A known but rare word: only a near-miss of a far more common word.
-            candidates = [c for c in candidates if c[1] == 1 and c[2] - z >= gap]
-        if capital:
-            candidates = [c for c in candidates if c[2] >= 4.0]
+        in_run = capital and in_name_run(ctx, k)
+        if capital and (z >= CAPITAL_RARE_ZIPF or (in_run and z > 0)):
+            continue  # most capitalised words the word list barely knows are names
+        if foreign_evidence(ctx, word, z) is not None or has_foreign_letter(ctx, word):
+            continue  # the untranslated check's, or a foreign name
+        if z == 0 and not capital:
+            candidates = spelling_candidates(ctx, lower, _max_distance(lower))
+        else:
+            # A known but rare word (or a capitalised one): only a near-miss of a far more
+            # common word ("thier" -> "their"; "Amercia" -> "America").
+            max_d = 2 if z < 1.5 and len(lower) >= (9 if capital else 7) else 1
+            candidates = [
+                c for c in spelling_candidates(ctx, lower, max_d)
+                if _plausible(lower, c, z, gap, capital)
+            ]
         if not candidates:
             continue
         best = candidates[0]
@@ -75,14 +81,27 @@ def check(ctx):
         )
 
 
+def _plausible(word: str, cand: tuple, z: float, gap: float, capital: bool) -> bool:
+    """Is `cand` (word, distance, zipf) a likelier reading of the rare `word`?
+
+    Typing slips insert, drop or swap letters; a one-letter substitution between two real words
+    is as often a different word (levee/level, chub/club), so it needs a wider frequency gap.
+    """
+    name, distance, cz = cand
+    if capital and name[:1] != word[:1]:
+        return False  # names differ from words in their first letter far more often than typos do
+    needed = z + gap
+    if distance == 1 and len(word) < 8 and edit_kind(word, name) == "sub" and not _vowel_swap(word, name):
+        needed = z + gap + 1.0
+    if capital:
+        needed = max(needed, 4.5)
+    return cz >= needed
+
+
+def _vowel_swap(a: str, b: str) -> bool:
+    """One vowel written for another ("relevent"), the commonest spelling slip."""
+    return any(x != y and x in "aeiouy" and y in "aeiouy" for x, y in zip(a, b))
+
+
 def _match_case(original: str, suggestion: str) -> str:
     return suggestion[:1].upper() + suggestion[1:] if original[:1].isupper() else suggestion
-
-
-def _next_to_capital(ctx, tok) -> bool:
-    text = ctx.text
-    before = text[max(0, tok.start - 30):tok.start].rstrip()
-    after = text[tok.end:tok.end + 30].lstrip()
-    prev_word = before.rsplit(None, 1)[-1] if before else ""
-    next_word = after.split(None, 1)[0] if after else ""
-    return prev_word[:1].isupper() or next_word[:1].isupper()

@@ -4,11 +4,15 @@ Adding a format = one module + one line in FORMATTERS.
 """
 from __future__ import annotations
 
-from . import json_format, text
+from . import github, html, json_format, junit, sarif, text
 
 FORMATTERS = {
     "text": text.render,
     "json": json_format.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "html": html.render,
 }
 
 

@@ -45,6 +45,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _spaced(ch: str) -> bool:
+    """Scripts written with spaces between words need word boundaries; CJK and kana do not."""
+    return ch < "\u2e80" or "\uac00" <= ch <= "\ud7af"  # below the CJK blocks, or Hangul
+
+
 class GlossaryIndex:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
@@ -76,9 +81,9 @@ class GlossaryIndex:
         for end_index, form in self.automaton.iter(text):
             end = end_index + 1
             start = end - len(form)
-            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(form[0]):
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(form[0]) and _spaced(form[0]):
                 continue
-            if end < n and _is_word_char(text[end]) and _is_word_char(form[-1]):
+            if end < n and _is_word_char(text[end]) and _is_word_char(form[-1]) and _spaced(form[-1]):
                 continue
             candidates.append((start, -end, form))
         candidates.sort()
