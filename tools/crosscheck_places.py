@@ -152,7 +152,10 @@ def compare(ours, theirs, matches, limit):
             if ours_l["name"] in pref:
                 stats["same"] += 1
             elif pref:
-                kind = "their variant" if ours_l["name"] in all_theirs else "absent"
+                # What matters for false alarms: is their preferred form accepted by us too?
+                kind = "theirs accepted here" if pref & set(ours_l["accepted"]) else "theirs not in our file"
+                if ours_l["name"] in all_theirs:
+                    kind += "; ours is their variant"
                 stats["differs"].append((e["id"], ours_l["name"], sorted(pref), kind))
             for form, flags in sorted(deprecated(forms).items()):
                 if form in ours_l["accepted"]:
@@ -163,8 +166,8 @@ def compare(ours, theirs, matches, limit):
         totals[lang] = stats
         d = stats["differs"]
         lines.append(f"## {lang}: {stats['matched']} matched, {stats['same']} same preferred form, "
-                     f"{len(d)} differ ({sum(1 for x in d if x[3] == 'their variant')} of them a form they "
-                     f"list as non-preferred), {len(stats['they_deprecate'])} they deprecate / we accept, "
+                     f"{len(d)} differ (in {sum(1 for x in d if x[3].startswith('theirs accepted'))} of them "
+                     f"we accept their form too), {len(stats['they_deprecate'])} they deprecate / we accept, "
                      f"{len(stats['we_deprecate'])} we deprecate / they prefer")
         for eid, ours_name, pref, kind in d[:limit]:
             lines.append(f"  differs  {eid}: ours {ours_name!r}, theirs {' | '.join(pref)} ({kind})")

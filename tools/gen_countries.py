@@ -187,7 +187,7 @@ OVERRIDES = {
     "MM": {"en": O("Myanmar", alt=["Burma"]), "fr": O("Birmanie", alt=["Myanmar"]),
            "de": O(alt=["Birma"]), "es": O("Myanmar", alt=["Birmania"]), "it": O("Myanmar", alt=["Birmania"]),
            "ru": O("Мьянма", alt=["Бирма"]), "uk": O("Мʼянма", alt=["Бірма"])},
-    "MO": {"en": O("Macau", alt=["Macao"]), "fr": O("Macao", alt=["Macau"]), "de": O("Macau"),
+    "MO": {"en": O("Macau", alt=["Macao"]), "fr": O("Macao", alt=["Macau"]), "de": O("Macau", alt=["Macao"]),
            "es": O("Macao"), "it": O("Macao", alt=["Macau"]), "ru": O("Макао"), "uk": O("Макао")},
     "NL": {"de": O(alt=["Holland"]), "es": O(alt=["Holanda"]), "it": O(alt=["Olanda"]),
            "ru": O(alt=["Голландия"]), "uk": O(alt=["Голландія"])},

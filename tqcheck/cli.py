@@ -25,7 +25,7 @@ app = typer.Typer(
 glossary_app = typer.Typer(help="Validate and import glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson", "*.xlf", "*.xliff", "*.tmx")
 
 
 def _split(values: Optional[List[str]]) -> list[str]:
@@ -141,13 +141,39 @@ def load_documents(files: list[str], input_format: str, max_bytes: int, src: Opt
                 data = read_bytes(Path(name), max_bytes)
                 label = name
             text = decode(data, label)
-            found, record_errors = parse(text, label, format_of(name if name != "-" else "x.txt", input_format))
+            found, record_errors = parse(text, label, format_of(name if name != "-" else "x.txt", input_format), src, tgt)
         except InputError as exc:
             errors.append(str(exc))
             continue
         errors.extend(str(e) for e in record_errors)
         docs.extend(found)
     return docs, errors
+
+
+def attach_side_texts(docs, files: list[str], source: Optional[Path], reference: Optional[Path],
+                      input_format: str, max_bytes: int) -> None:
+    """--source/--reference: the whole source or reference text of the one target document.
+
+    The file is read like a target (same format detection), so an HTML or Markdown source gives
+    its prose, not its markup.
+    """
+    from .readers import decode, format_of, parse, read_bytes
+
+    if source is None and reference is None:
+        return
+    if len(files) != 1 or len(docs) > 1:
+        raise ConfigError(
+            f"--source/--reference apply to one target document, got {len(docs)} from {len(files)} input(s); "
+            "XLIFF, TMX, TSV and JSONL carry their sources (and references) per segment"
+        )
+    if not docs:
+        return  # the target could not be read: that error is reported already
+    for attr, path in (("source", source), ("reference", reference)):
+        if path is None:
+            continue
+        text = decode(read_bytes(path, max_bytes), str(path))
+        found, _ = parse(text, str(path), format_of(str(path), input_format))
+        setattr(docs[0], attr, "\n\n".join(d.plain for d in found) if found else text)
 
 
 def _use_color(color: Optional[bool]) -> bool:
@@ -182,7 +208,9 @@ def check(
     accept: Optional[List[str]] = typer.Option(None, "--accept", help="Forms accepted in this project (comma-separated, repeatable)."),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format on standard output."),
     outputs: Optional[List[str]] = typer.Option(None, "--output", "-o", help="Also write FORMAT=FILE (repeatable), e.g. -o json=findings.json."),
-    input_format: str = typer.Option("auto", "--input-format", help="auto (by extension), text, markdown, html or jsonl."),
+    input_format: str = typer.Option("auto", "--input-format", help="auto (by extension), text, markdown, html, jsonl, xliff, tmx or bitext (TSV)."),
+    source_file: Optional[Path] = typer.Option(None, "--source", help="The source text of the (one) target document: enables the source checks."),
+    reference_file: Optional[Path] = typer.Option(None, "--reference", help="A human reference translation of the (one) target document: adds BLEU, chrF++ and TER."),
     include: Optional[List[str]] = typer.Option(None, "--include", help="Globs of files to read in directories (repeatable)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files to skip in directories (repeatable)."),
     max_size: float = typer.Option(100.0, "--max-size", help="Largest input file in MB."),
@@ -205,13 +233,14 @@ def check(
         if not sep or kind not in FORMATTERS or not target:
             raise ConfigError(f"--output: expected FORMAT=FILE with FORMAT one of {', '.join(FORMATTERS)}, got {item!r}")
         extra.append((kind, Path(target)))
-    if input_format not in ("auto", "text", "markdown", "html", "jsonl"):
+    if input_format not in ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "bitext"):
         raise ConfigError(f"--input-format: unknown format {input_format!r}")
     files, errors = collect_inputs(
         paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
     )
     docs, read_errors = load_documents(files, input_format, int(max_size * 1e6), cfg.src, cfg.tgt)
     errors += read_errors
+    attach_side_texts(docs, files, source_file, reference_file, input_format, int(max_size * 1e6))
     checker = Checker(cfg)
     report = checker.check_documents(docs, errors)
     for error in errors:

@@ -66,7 +66,17 @@ def _buckets(index, lang):
     return names, single, multi
 
 
-def _near_multi(phrase, candidates):
+# Languages whose names inflect ("Vereinigten Königreich", "Владимира Путина"): words that
+# differ only in their last two letters are case forms there, not misspellings.
+INFLECTING = frozenset({"de", "ru", "uk", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "lt", "lv", "fi", "et", "hu", "el", "be"})
+
+
+def _ending_only(a: str, b: str) -> bool:
+    stem = min(len(a), len(b)) - 2
+    return stem >= 3 and a[:stem] == b[:stem]
+
+
+def _near_multi(phrase, candidates, inflecting=False):
     """The glossary name that `phrase` misses by a little (word by word), or None."""
     words = phrase.split(" ")
     best = None
@@ -82,7 +92,7 @@ def _near_multi(phrase, candidates):
             if w == c:
                 equal += 1
                 continue
-            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1]:
+            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1] or (inflecting and _ending_only(w, c)):
                 ok = False
                 break
             d = Levenshtein.distance(w, c, score_cutoff=_max_distance(c))
@@ -117,7 +127,7 @@ def check(ctx):
                     continue
                 if text[start:end].count(" ") != size - 1:
                     continue  # hyphenated runs are compared as they are written
-                suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()))
+                suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()), ctx.tgt in INFLECTING)
                 if suggestion is None or phrase.startswith(suggestion) or suggestion.startswith(phrase):
                     continue  # "South African": a derived form, not a misspelling
                 entity = ctx.resources.index.entities[names[suggestion][0]]
@@ -138,6 +148,8 @@ def check(ctx):
             best = None
             for cand, d, _ in process.extract(word, single.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=8):
                 if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):
+                    continue
+                if ctx.tgt in INFLECTING and _ending_only(word, cand):
                     continue  # "Putins", "Iranian": inflected and derived forms, not misspellings
                 # Another name one letter away is as likely as a slip ("Buras"/"Burns"), unless
                 # the document names that entity elsewhere.

@@ -145,7 +145,10 @@ def _words(ctx, flagged):
         tgt_zipf = lexicon.zipf(word)
         if tgt_zipf >= MAX_TARGET_ZIPF:
             continue
-        capitalized_inside = tok.is_capitalized and tok.start not in ctx.sentence_starts
+        # In German every noun is capitalised: there a capital says nothing about a name.
+        capitalized_inside = (
+            tok.is_capitalized and tok.start not in ctx.sentence_starts and ctx.tgt not in CAPITALIZED_NOUNS
+        )
         if tok.is_capitalized and in_name_run(ctx, k):
             continue
         evidence = foreign_evidence(ctx, word, tgt_zipf)

@@ -42,7 +42,7 @@ table{border-collapse:collapse;margin:.25rem 0}th,td{padding:.15rem .6rem;border
 .text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,serif;background:#fcfcfa;border:1px solid #eee;padding:.5rem .75rem;border-radius:4px}
 mark{color:inherit;border-bottom:2px solid;padding:0 1px;cursor:help}mark:focus{outline:3px solid #111;outline-offset:1px}
 mark.point::before{content:"\\2691";font-size:.8em}
-ol.findings{padding-left:1.5rem;margin:.5rem 0}ol.findings li{margin:.15rem 0}li.current{background:#ffffe0}
+ul.panel{list-style:none;padding:0;margin:0}ol.findings{padding-left:1.5rem;margin:.5rem 0}ol.findings li{margin:.15rem 0}li.current{background:#ffffe0}
 .sugg{color:#2e7d32;font-weight:600}q{font-weight:600}code{font-size:.85em;background:#f0f0f0;padding:0 .25rem;border-radius:3px}
 fieldset{border:1px solid #ddd;border-radius:4px;margin:.4rem 0}label{display:block}
 .errors li{color:#a4161a}.muted{color:#666}.scores td{padding:0 .5rem 0 0;border:0}
@@ -187,7 +187,7 @@ def document_html(i: int, d, rule_class: dict, max_penalty: float, open_: bool) 
     listing = f'<ol class="findings">{items}</ol>' if items else '<p class="muted">No findings.</p>'
     return (
         f'<details class="doc" id="doc-{i}" data-path="{e(d.path)}"{" open" if open_ else ""}>{head}{error}{_scores(d.scores)}'
-        f'<div class="cols{width}">{"".join(cols)}</div>{listing}</details>'
+        f'{listing}<div class="cols{width}">{"".join(cols)}</div></details>'
     )
 
 
@@ -285,6 +285,6 @@ def render(report, open_documents: int = OPEN_DOCUMENTS, **_options) -> str:
         f'<style>{style}</style></head>\n<body><div class="layout"><main>{summary_html(report, docs)}'
         f'<div id="documents-list">{body}</div></main>'
         f'<aside><div><h2>Filters</h2>{filters_html(report, rule_class)}'
-        '<h2>Finding</h2><div id="panel-body" aria-live="polite"><p class="muted">Focus (Tab) or hover a highlighted span.</p></div></div></aside>'
+        '<h2>Finding</h2><ul id="panel-body" class="panel" aria-live="polite"><li class="muted">Focus (Tab) or hover a highlighted span.</li></ul></div></aside>'
         f'</div><script>{JS}</script></body></html>\n'
     )

@@ -9,14 +9,17 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from . import html, jsonl, markdown, plain
+from . import bitext, html, jsonl, markdown, plain, tmx, xliff
 
 FORMATS = {
-    "text": plain.read, "markdown": markdown.read, "html": html.read,
+    "text": plain.read, "markdown": markdown.read, "html": html.read, "xliff": xliff.read,
 }
+# Readers that report bad records and go on: (documents, errors).
+RECORD_FORMATS = {"jsonl": jsonl.read, "bitext": bitext.read}
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx", ".tsv": "bitext",
 }
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
@@ -64,14 +67,17 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None
 
 
-def parse(text: str, path: str, fmt: str) -> tuple[list[Document], list[InputError]]:
-    """Documents and per-record errors of one decoded input."""
-    if fmt == "jsonl":
-        return jsonl.read(text, path)
+def parse(text: str, path: str, fmt: str, src: str | None = None, tgt: str | None = None,
+          ) -> tuple[list[Document], list[InputError]]:
+    """Documents and per-record errors of one decoded input. `src`/`tgt` pick a TMX's languages."""
+    if fmt in RECORD_FORMATS:
+        return RECORD_FORMATS[fmt](text, path)
+    if fmt == "tmx":
+        return tmx.read(text, path, tgt=tgt, src=src), []
     reader = FORMATS.get(fmt)
     if reader is None:
         raise InputError(f"unknown input format {fmt!r}", path)
     return reader(text, path), []
 
 
-__all__ = ["Document", "EXTENSIONS", "FORMATS", "decode", "format_of", "parse", "read_bytes"]
+__all__ = ["Document", "EXTENSIONS", "FORMATS", "RECORD_FORMATS", "decode", "format_of", "parse", "read_bytes"]

@@ -1,0 +1,163 @@
+"""Which glossary entities a text names, in any form: exact forms, inflected forms, and stems.
+
+Shared by the checks that compare a translation with its source. The exact forms come from the
+glossary index (one Aho-Corasick pass). Inflected languages add a generic stem match: a form with a
+final ending dropped (Зеленский -> Зеленск, Москва -> Москв) followed by at most three letters of
+the same script (Зеленского, Москве, Путина). Read *strictly* (the source side), extensions that
+start a derived word rather than a case ending are refused: Украин+цы are Ukrainians, not Ukraine.
+Read *leniently* (the side we only ask "is it named at all?"), they count: "Russian troops" names
+Russia well enough for a check that must not cry wolf.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ._words import word_script
+from ..segment import tokens
+
+# Endings dropped from a form's words before the stem match (longest first).
+ENDINGS = {
+    "ru": ("ий", "ый", "ой", "а", "я", "й", "ь", "о"),
+    "uk": ("ий", "ій", "ой", "а", "я", "й", "ь", "о"),
+    "pl": ("a", "o", "e", "y"),
+    "cs": ("a", "o", "e", "y"),
+    "de": ("e",),
+}
+# Languages whose target side gets the lenient stem match (English "Russian" for Russia, …).
+LENIENT_ENDINGS = {"en": ("ia", "a", "e", "y"), "fr": ("e",), "es": ("a", "o"), "it": ("a", "o", "e"), **ENDINGS}
+# Extensions that make a derived word (people, adjectives), refused in strict reading.
+DERIVED = {
+    "ru": ("ц", "ск", "к", "ян", "ан", "н"),
+    "uk": ("ц", "ськ", "ск", "к", "ян", "ан", "н"),
+    "pl": ("c", "sk", "k", "an", "n"),
+    "cs": ("c", "sk", "k", "an", "n", "št"),
+    "de": ("er", "isch", "ier"),
+}
+MAX_EXTRA = 3
+MIN_STEM = 4
+_POSSESSIVE = re.compile(r"^(.+?)['’]s?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    form: str  # the text as written
+    entities: frozenset  # entity indexes this mention may name
+    kind: str = "name"  # the glossary kind of the form ("stem" for a stem match)
+
+
+def _stem(word: str, endings) -> str:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _stem_table(index, lang: str, endings) -> dict:
+    """First-word stem -> [(word stems, entity index, kind)] for every form of `lang`."""
+    table: dict = {}
+    for idx, entity in enumerate(index.entities):
+        names = entity.names.get(lang)
+        if names is None:
+            continue
+        for form, kind, _ in names.forms():
+            words = [t.text for t in tokens(form)]
+            if not words:
+                continue
+            stems = tuple(_stem(w, endings) for w in words)
+            table.setdefault(stems[0], []).append((stems, tuple(words), idx, kind))
+    return table
+
+
+def _word_matches(token: str, stem: str, word: str, denied) -> bool:
+    if token == word:
+        return True
+    if not token.startswith(stem) or len(stem) < MIN_STEM:
+        return False
+    extra = token[len(stem):]
+    if not extra or len(extra) > MAX_EXTRA or not extra.isalpha():
+        return extra == ""
+    if word_script(extra) != word_script(stem):
+        return False
+    return not (denied and extra.startswith(denied))
+
+
+def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[Mention]:
+    endings = (ENDINGS if strict else LENIENT_ENDINGS).get(lang or "")
+    if endings is None:
+        return []
+    table = index.derived(("stems", lang, strict), lambda ix: _stem_table(ix, lang, endings))
+    denied = DERIVED.get(lang, ()) if strict else ()
+    toks = tokens(text)
+    words = []
+    for tok in toks:
+        m = _POSSESSIVE.match(tok.text)
+        words.append(m.group(1) if m else tok.text)
+    found = []
+    for k, word in enumerate(words):
+        candidates = []
+        for cut in range(0, MAX_EXTRA + 1):
+            if cut >= len(word):
+                break
+            candidates.extend(table.get(word[: len(word) - cut], ()))
+        best = None
+        for stems, form_words, idx, kind in candidates:
+            n = len(stems)
+            if k + n > len(words):
+                continue
+            ok = all(_word_matches(words[k + j], stems[j], form_words[j], denied) for j in range(n))
+            ok = ok and all(
+                len(text[toks[k + j].end:toks[k + j + 1].start]) <= 3
+                and not any(ch.isalnum() for ch in text[toks[k + j].end:toks[k + j + 1].start])
+                for j in range(n - 1)
+            )
+            if ok and (best is None or n > best[0]):
+                best = (n, {idx}, kind)
+            elif ok and n == best[0]:
+                best[1].add(idx)
+        if best:
+            n = best[0]
+            found.append(Mention(toks[k].start, toks[k + n - 1].end, text[toks[k].start:toks[k + n - 1].end],
+                                 frozenset(best[1]), "stem"))
+    return found
+
+
+def exact_mentions(index, text: str, lang: Optional[str] = None) -> list[Mention]:
+    """Glossary forms in `text`. With `lang`, a form counts for the entities that write it so in
+    `lang`, or, for entities the glossary gives no form in `lang`, in any language."""
+    result = []
+    for match in index.scan(text):
+        hits = match.hits
+        if lang:
+            own = [h for h in hits if h.lang == lang]
+            if not own:
+                own = [h for h in hits if lang not in index.entities[h.entity].names]
+            hits = own
+        if hits:
+            kind = min((h.kind for h in hits), key=lambda k: k != "name")
+            result.append(Mention(match.start, match.end, match.form, frozenset(h.entity for h in hits), kind))
+    return result
+
+
+def named_entities(mentions) -> set:
+    return {e for m in mentions for e in m.entities}
+
+
+def source_lang(ctx) -> Optional[str]:
+    """The source language: given, else detected from the source text."""
+    if ctx.src:
+        return ctx.src
+    detect = ctx.resources.detect_language
+    if detect is None or not ctx.doc.source:
+        return None
+    lang, prob = detect(ctx.doc.source[:4000])
+    return lang if prob >= 0.8 else None
+
+
+def first_position(text: str) -> int:
+    """Where a finding about the whole text goes: its first non-space character (zero-width)."""
+    stripped = len(text) - len(text.lstrip())
+    return stripped if stripped < len(text) else 0
