@@ -151,20 +151,16 @@ def test_junit_empty_report():
     assert root.get("tests") == "0" and root.get("failures") == "0"
 
 
-def test_cli_writes_every_format(tmp_path):
-    from typer.testing import CliRunner
-
-    from tqcheck.cli import app
-
+def test_cli_writes_every_format(cli, tmp_path):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    seed = os.path.join(root, "seeds", "000_d179e931f6170d12.txt")
-    mini = os.path.join(root, "tests", "fixtures", "mini.yaml")
-    args = ["check", "--src", "fr", "--tgt", "en", "--isolated", "--no-default-glossaries", "-g", mini, seed, "-f", "github"]
+    args = ["check", "--src", "fr", "--tgt", "en", "--isolated", "--no-default-glossaries", "-g", "tests/fixtures/mini.yaml",
+            "seeds/000_d179e931f6170d12.txt", "-f", "github"]
     for fmt in ("sarif", "junit", "html"):
         args += ["-o", f"{fmt}={tmp_path / ('out.' + fmt)}"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 1, result.output
-    assert result.output.count("::error ") == 3 and result.output.count("::warning ") == 1
+    result = cli(*args, cwd=root)
+    assert result.code == 1, result.stderr
+    assert result.stdout.count("::error file=seeds/000_d179e931f6170d12.txt,") == 3
+    assert result.stdout.count("::warning ") == 1
     assert ET.parse(tmp_path / "out.junit").getroot().get("failures") == "1"
-    assert '"version": "2.1.0"' in (tmp_path / "out.sarif").read_text(encoding="utf-8")
+    assert '"uri": "seeds/000_d179e931f6170d12.txt"' in (tmp_path / "out.sarif").read_text(encoding="utf-8")
     assert "Williams Burns</mark>" in (tmp_path / "out.html").read_text(encoding="utf-8")

@@ -8,9 +8,7 @@ import jsonschema
 import pytest
 
 from tqcheck.checks import CHECKS, INTERNAL_ERROR
-from tqcheck.config import Config
 from tqcheck.document import Document
-from tqcheck.engine import Checker
 from tqcheck.findings import DocumentResult, Finding, Report, Severity
 from tqcheck.formatters import FORMATTERS, sarif
 from tqcheck.readers import jsonl
@@ -21,9 +19,8 @@ SEED = "seeds/000_d179e931f6170d12.txt"
 
 
 @pytest.fixture(scope="module")
-def checker():
-    config = Config(src="fr", tgt="en", default_glossaries=False, glossaries=(FIXTURES / "mini.yaml",))
-    return Checker(config)
+def checker(make_checker):
+    return make_checker("fr", "en")
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +207,17 @@ def test_jsonl_records_have_lines_but_no_file_columns(checker, validator, in_roo
         assert region["startLine"] == 2 and "startColumn" not in region and "charOffset" not in region
         assert "fixes" not in result
         assert result["properties"]["doc_id"] == "a<1>"
+
+
+def test_units_of_a_file_keep_their_file_columns(validator):
+    # An XLIFF/TMX unit has a doc_id but is positioned in the file itself.
+    unit = make_finding(doc_id="file1#u7", unit="u7", start=230, end=234, line=9, column=17, end_line=9, end_column=21)
+    log = sarif_of(report_of(unit, doc_id="file1#u7"))
+    assert_valid(validator, log)
+    result = log["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["charOffset"]) == (17, 230) and "fixes" in result
+    assert result["properties"]["unit"] == "u7"
 
 
 def test_internal_error_and_input_errors_validate(validator):

@@ -203,8 +203,8 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (comma-separated, repeatable)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (comma-separated, repeatable)."),
     severity: Optional[List[str]] = typer.Option(None, "--severity", help="Override a rule's severity: RULE=LEVEL (repeatable)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above: critical, major, minor, info [default: major]."),
-    max_penalty: Optional[float] = typer.Option(None, "--max-penalty", help="A document passes with an MQM penalty per 1,000 words at most this [default: 10]."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above: critical, major, minor, info (default: major)."),
+    max_penalty: Optional[float] = typer.Option(None, "--max-penalty", help="A document passes with an MQM penalty per 1,000 words at most this (default: 10)."),
     accept: Optional[List[str]] = typer.Option(None, "--accept", help="Forms accepted in this project (comma-separated, repeatable)."),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format on standard output."),
     outputs: Optional[List[str]] = typer.Option(None, "--output", "-o", help="Also write FORMAT=FILE (repeatable), e.g. -o json=findings.json."),
@@ -214,7 +214,7 @@ def check(
     include: Optional[List[str]] = typer.Option(None, "--include", help="Globs of files to read in directories (repeatable)."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files to skip in directories (repeatable)."),
     max_size: float = typer.Option(100.0, "--max-size", help="Largest input file in MB."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output [default: on a terminal, unless NO_COLOR]."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal, unless NO_COLOR)."),
 ) -> None:
     """Check machine-translated texts; print findings; exit 0, 1 (findings) or 2 (errors)."""
     from .engine import Checker

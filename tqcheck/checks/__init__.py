@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from . import (
     deprecated_form,
+    entity_mismatch,
     inconsistent_name,
     name_typo,
+    number_mismatch,
     repeated_word,
     source_form,
     untranslated,
@@ -20,6 +22,8 @@ _MODULES = [
     word_typo,
     inconsistent_name,
     repeated_word,
+    entity_mismatch,
+    number_mismatch,
 ]
 
 CHECKS: dict[str, Check] = {c.id: c for c in (Check.from_module(m) for m in _MODULES)}

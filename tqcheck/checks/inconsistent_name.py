@@ -18,6 +18,9 @@ from .base import finding
 ID = "inconsistent-name"
 SEVERITY = Severity.MINOR
 IN_QUOTES = False
+# Organizations go by many legitimate names in one article ("the Security Council", "the UN
+# Security Council"); people and places should not.
+TYPES = frozenset({"person", "country", "city", "place", "region"})
 
 
 def check(ctx):
@@ -28,7 +31,7 @@ def check(ctx):
         if len({h.entity for h in readings}) != 1:
             continue  # not an accepted form here (other rules report those), or ambiguous
         hit = readings[0]
-        if hit.kind == "inflected":
+        if hit.kind == "inflected" or index.entities[hit.entity].type not in TYPES:
             continue
         group = "short" if hit.kind == "short" else "full"
         groups.setdefault((hit.entity, group), []).append(match)

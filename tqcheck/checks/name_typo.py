@@ -108,7 +108,6 @@ def _near_multi(phrase, candidates, inflecting=False):
 def check(ctx):
     index = ctx.resources.index
     names, single, multi = index.derived((ID, ctx.tgt), lambda ix: _buckets(ix, ctx.tgt))
-    all_forms = ctx.resources.index.forms
     lexicon = ctx.lexicon(ctx.tgt)
     min_length = ctx.option("min-length", OPTIONS["min-length"])
     max_zipf = ctx.option("max-word-zipf", OPTIONS["max-word-zipf"])
@@ -123,7 +122,7 @@ def check(ctx):
                 window = run[i:i + size]
                 start, end = window[0].start, window[-1].end
                 phrase = text[start:end]
-                if phrase in all_forms or known.covers(start, end):
+                if index.has_form(phrase) or known.covers(start, end):
                     continue
                 if text[start:end].count(" ") != size - 1:
                     continue  # hyphenated runs are compared as they are written
@@ -141,7 +140,7 @@ def check(ctx):
             continue
         for tok in run:
             word = tok.text
-            if len(word) < min_length or word in all_forms or known.overlaps(tok.start, tok.end):
+            if len(word) < min_length or index.has_form(word) or known.overlaps(tok.start, tok.end):
                 continue
             if word.isupper() or (lexicon is not None and lexicon.zipf(word.lower()) >= max_zipf):
                 continue

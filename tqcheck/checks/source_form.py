@@ -24,8 +24,8 @@ OPTIONS = {
 
 
 def _is_common_word(ctx, form: str, threshold: float) -> bool:
-    if " " in form:
-        return False
+    if " " in form or (form.isupper() and len(form) >= 3):
+        return False  # names of several words and acronyms ("NATO" in Spanish) are never words
     lexicon = ctx.lexicon(ctx.tgt)
     return lexicon is not None and lexicon.zipf(form.lower()) >= threshold
 

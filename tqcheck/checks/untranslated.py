@@ -42,6 +42,7 @@ def check(ctx):
     yield from _script_spans(ctx, flagged)
     if ctx.option("words", OPTIONS["words"]):
         yield from _words(ctx, flagged)
+    yield from _copied_from_source(ctx, flagged)
 
 
 def _inside(flagged, start, end):
@@ -174,4 +175,57 @@ def _words(ctx, flagged):
             ID, tok.start, tok.end, text,
             f"'{word}' is a {lang_name(lang)} word, not {lang_name(ctx.tgt)}: left untranslated?",
             confidence=0.7,
+        )
+
+
+def _copied_from_source(ctx, flagged):
+    """With the source at hand: a sentence identical to a source sentence (case and spacing aside,
+    three words or more, its words more at home in the source language), and single words copied
+    from the source that are no names, numbers or words of the target language."""
+    from ..segment import sentences, tokens
+
+    source = ctx.doc.source
+    if not source or not ctx.src or ctx.src == ctx.tgt:
+        return
+    lexicon, src_lexicon = ctx.lexicon(ctx.tgt), ctx.lexicon(ctx.src)
+    text = ctx.text
+
+    def norm(s):
+        return " ".join(s.casefold().split())
+
+    def foreign(word):  # the word is more at home in the source language than in the target
+        lower = word.lower()
+        if lexicon is None or src_lexicon is None:
+            return True
+        return lexicon.zipf(lower) < KNOWN_ZIPF or src_lexicon.zipf(lower) > lexicon.zipf(lower)
+
+    source_sentences = {norm(source[s:e]) for s, e in sentences(source)} | {norm(source)}
+    for s, e in ctx.sentences:
+        words = [t.text for t in ctx.tokens if s <= t.start < e]
+        if len(words) < 3 or norm(text[s:e]) not in source_sentences:
+            continue
+        if any(a < e and s < b for a, b in flagged) or sum(map(foreign, words)) * 2 <= len(words):
+            continue
+        flagged.append((s, e))
+        yield finding(ID, s, e, text, f"identical to the source: left untranslated from {lang_name(ctx.src)}?")
+    if lexicon is None or not (scripts_of(ctx.src) & scripts_of(ctx.tgt)):
+        return  # another script's leftovers are _script_spans' to report
+    source_words = {t.text.lower() for t in tokens(source)}
+    toks = ctx.tokens
+    for k, tok in enumerate(toks):
+        word = tok.text
+        if len(word) < 3 or word.isupper() or word.lower() not in source_words or _inside(flagged, tok.start, tok.end):
+            continue
+        if ctx.name_spans.overlaps(tok.start, tok.end) or ctx.foreign_spans.overlaps(tok.start, tok.end):
+            continue
+        tgt_zipf = lexicon.zipf(word.lower())
+        src_zipf = src_lexicon.zipf(word.lower()) if src_lexicon is not None else 0.0
+        if tgt_zipf >= KNOWN_ZIPF or src_zipf <= tgt_zipf:
+            continue
+        if tok.is_capitalized and (_in_name_run(text, toks, k) or src_zipf < KNOWN_ZIPF):
+            continue  # a name: capitalised next to another capital, or no word of the source language
+        yield finding(
+            ID, tok.start, tok.end, text,
+            f"'{word}' is copied from the source: a {lang_name(ctx.src)} word, not {lang_name(ctx.tgt)}",
+            confidence=0.8,
         )

@@ -51,9 +51,16 @@ def artifact_location(path: str, root: Optional[str] = None) -> dict:
 
 
 def in_file(f) -> bool:
-    """Whether the finding's columns and offsets are positions in its file. A JSONL record (it has
-    a doc_id) is pinned to its line; its columns count characters of the record's `target`."""
-    return f.doc_id is None
+    """Whether the finding's columns and offsets are positions in its file.
+
+    Not so for a JSONL record: its findings are pinned to the record's line, and start/end/column
+    count characters of the record's `target`, so column == start + 1. Documents read from XLIFF,
+    TMX or a bitext also have a doc_id but are positioned in the file, where column == start + 1
+    can only hold on the file's first line (then the columns are left out, which is merely less
+    precise). A flag from the reader would be better; findings carry none yet.
+    """
+    record = f.doc_id is not None and f.line == f.end_line and f.column == f.start + 1 and f.end_column == f.end + 1
+    return not record
 
 
 def rule_name(rule_id: str) -> str:

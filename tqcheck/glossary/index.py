@@ -41,6 +41,11 @@ class NameMatch:
         return tuple(h for h in self.hits if h.lang == lang)
 
 
+# Apostrophes are written three ways (' ’ ʼ); forms and text are matched with one. Same length,
+# so offsets do not move.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -58,7 +63,7 @@ class GlossaryIndex:
         for idx, entity in enumerate(self.entities):
             for lang, names in sorted(entity.names.items()):
                 for form, kind, note in names.forms():
-                    forms.setdefault(form, []).append(Hit(idx, lang, kind, note))
+                    forms.setdefault(form.translate(_APOSTROPHES), []).append(Hit(idx, lang, kind, note))
         self.forms: dict[str, tuple[Hit, ...]] = {f: tuple(h) for f, h in forms.items()}
         self.automaton = ahocorasick.Automaton()
         for form in self.forms:
@@ -78,6 +83,8 @@ class GlossaryIndex:
             return []
         candidates = []
         n = len(text)
+        original = text
+        text = text.translate(_APOSTROPHES)
         for end_index, form in self.automaton.iter(text):
             end = end_index + 1
             start = end - len(form)
@@ -92,9 +99,13 @@ class GlossaryIndex:
         for start, neg_end, form in candidates:
             if start < taken_until:
                 continue
-            matches.append(NameMatch(start, -neg_end, form, self.forms[form]))
+            matches.append(NameMatch(start, -neg_end, original[start:-neg_end], self.forms[form]))
             taken_until = -neg_end
         return matches
+
+    def has_form(self, text: str) -> bool:
+        """Is `text` a form of some entity in some language?"""
+        return text.translate(_APOSTROPHES) in self.forms
 
     def derived(self, key, build):
         """A structure derived from the index (per language, per check), built once per process."""
