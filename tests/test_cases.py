@@ -17,8 +17,9 @@ A case file:
         text: "Kyiv has repeatedly expressed its concern."
         clean: true                     # no finding of the file's rule
 
-Optional keys: `config` (a mapping shaped like [tool.tqcheck]), `format` (text, markdown, html,
-jsonl: `text` is then the file content), `xfail: "reason"` (a known checker bug: strict, so the
+Optional keys: `source` and `reference` (the source text and a reference translation, for the
+checks that compare with them), `config` (a mapping shaped like [tool.tqcheck]), `format` (text,
+markdown, html, jsonl: `text` is then the file content), `xfail: "reason"` (a known checker bug: strict, so the
 case fails as soon as the bug is fixed and the mark must go), `note`. `clean` may also be a list
 of rule ids (none of them may report) or `all`. In `expected`, `rule` defaults to the file's rule;
 `suggestion` is the first suggestion, `suggestions` the exact list; `line`/`column` pin the place.
@@ -38,7 +39,7 @@ import yaml
 
 from conftest import CASES, assert_placed, jsonl_record_lines
 
-CASE_KEYS = {"name", "src", "tgt", "text", "expected", "clean", "config", "format", "xfail", "note"}
+CASE_KEYS = {"name", "src", "tgt", "text", "source", "reference", "expected", "clean", "config", "format", "xfail", "note"}
 EXPECTED_KEYS = {"rule", "text", "suggestion", "suggestions", "line", "column"}
 FORMATS = {"text": ".txt", "markdown": ".md", "html": ".html", "jsonl": ".jsonl"}
 
@@ -63,6 +64,9 @@ def load_case_file(path: Path) -> dict:
             raise ValueError(f"{path.name}/{name}: unknown keys {sorted(unknown)}")
         if not isinstance(case.get("text"), str) or not isinstance(case.get("tgt"), str):
             raise ValueError(f"{path.name}/{name}: 'text' and 'tgt' are required strings")
+        for key in ("source", "reference"):
+            if case.get(key) is not None and not isinstance(case[key], str):
+                raise ValueError(f"{path.name}/{name}: '{key}' must be a string")
         if case.get("src") is not None and not isinstance(case["src"], str):
             raise ValueError(f"{path.name}/{name}: 'src' must be a language code or null")
         expected, clean = case.get("expected"), case.get("clean")
@@ -111,6 +115,11 @@ def run_case(make_checker, rule: str, case: dict):
     fmt = case.get("format", "text")
     docs, errors = parse(case["text"], f"{rule}/{case['name']}{FORMATS[fmt]}", fmt)
     assert not errors, [str(e) for e in errors]
+    for doc in docs:
+        if case.get("source") is not None:
+            doc.source = case["source"]
+        if case.get("reference") is not None:
+            doc.reference = case["reference"]
     checker = make_checker(case.get("src"), case["tgt"], **(case.get("config") or {}))
     results = [checker.check_document(doc) for doc in docs]
     for result in results:
@@ -133,7 +142,7 @@ def test_case(make_checker, rule, case):
         findings.extend(result.findings)
 
     expected = [dict(item, rule=item.get("rule", rule)) for item in case.get("expected") or ()]
-    considered = {rule} | {item["rule"] for item in expected}
+    considered = {rule, "internal-error"} | {item["rule"] for item in expected}
     clean = case.get("clean")
     if clean == "all":
         assert not findings, f"expected no finding at all, got:\n{_describe(findings)}"

@@ -73,11 +73,16 @@ def test_github_paths_are_relative_to_the_working_directory(cwd):
 
 
 def test_github_jsonl_record_has_no_columns_and_names_its_id(cwd):
-    f = finding(path="batch.jsonl", doc_id="a1", line=7, end_line=7)
+    # A JSONL record: pinned to its line, columns count characters of its target (column == start + 1).
+    f = finding(path="batch.jsonl", doc_id="a1", start=4, end=8, line=7, end_line=7, column=5, end_column=9)
     out = github.render(Report(documents=(document("batch.jsonl", f, doc_id="a1"),)))
     assert out.splitlines()[0] == (
         "::error file=batch.jsonl,line=7,endLine=7,title=tqcheck deprecated-form::[a1] 'Kiev' is deprecated for Kyiv. Suggestion: Kyiv"
     )
+    # An XLIFF unit also has an id, but its positions are in the file: the columns stay.
+    unit = finding(path="a.xlf", doc_id="u1", start=300, end=304, line=12, end_line=12, column=5, end_column=9)
+    out = github.render(Report(documents=(document("a.xlf", unit, doc_id="u1"),)))
+    assert out.startswith("::error file=a.xlf,line=12,col=5,endLine=12,endColumn=9,")
 
 
 def test_github_errors_and_summary(cwd):

@@ -57,12 +57,12 @@ def test_plain_text_seed(make_checker, cli):
 
 def test_plain_text_bom_crlf_and_wide_characters(tmp_path, make_checker, cli):
     # The BOM is not part of the text; CRLF ends lines; characters outside the BMP count as one.
-    body = "Emoji 🇺🇦🙂 first.\r\nThen Kiev said \u00e9t\u00e9 \U0001F600 to Vladimir Poutine.\r\n"
+    body = "Emoji 🇺🇦🙂 first.\r\nThen Kiev said \U0001F600 \u2014 to Vladimir Poutine.\r\n"
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     records = cli_findings(cli, path)
     assert {(r["rule"], r["line"], r["column"], r["text"]) for r in records} == {
-        ("deprecated-form", 2, 6, "Kiev"), ("source-form", 2, 30, "Vladimir Poutine"),
+        ("deprecated-form", 2, 6, "Kiev"), ("source-form", 2, 23, "Vladimir Poutine"),
     }
     for record in records:
         assert_record_placed(record, body)
@@ -155,7 +155,7 @@ HTML = """\
 <script type="text/javascript">
 document.write("Kiev");
 </script>
-<p>Vladimir Poutine left <em>Ki</em>ev &eacute;nervé.</p>
+<p>Vladimir Poutine left <em>Ki</em>ev &mdash; at&nbsp;last.</p>
 </body>
 </html>
 """
@@ -200,8 +200,6 @@ def test_html_lang_attribute_marks_foreign_text(make_checker):
     assert_placed(flagged[0], undeclared)
 
 
-@pytest.mark.xfail(strict=True, reason="engine ignores <html lang>: readers/html.py stores meta['declared_lang'] but "
-                   "Checker.check_document never reads it, so the target language is guessed by langdetect")
 def test_html_lang_names_the_target_language(tmp_path, cli):
     path = tmp_path / "page.html"
     path.write_text('<html lang="de"><body><p>Der Minister ist am Sonntag in Moskau eingetroffen.</p></body></html>',
@@ -218,7 +216,7 @@ JSONL = (
     '{"id": "a", "target": "Vladimir Poutine met the press in Kiev.", "src_lang": "fr", "tgt_lang": "en"}\n'
     "\n"
     '{"id": "b", "target": "First line.\\nSecond line: Kiev said the the minister left."}\n'
-    '{"target": "Émile said: Poutine à Moscou.", "source": "Émile a dit : Poutine à Moscou."}\n'
+    '{"target": "Ivan said: Poutine à Moscou.", "source": "Ivan a dit : Poutine à Moscou."}\n'
     '{"id": 7, "target": "Nothing to report here."}\n'
 )
 
@@ -237,8 +235,8 @@ def test_jsonl_offsets_are_into_target_and_lines_are_record_lines(make_checker):
         ("a", "deprecated-form", 1, 35, "Kiev"),
         ("b", "deprecated-form", 3, 26, "Kiev"),
         ("b", "repeated-word", 3, 36, "the the"),
-        ("line-4", "source-form", 4, 13, "Poutine"),
-        ("line-4", "source-form", 4, 23, "Moscou"),
+        ("line-4", "source-form", 4, 12, "Poutine"),
+        ("line-4", "source-form", 4, 22, "Moscou"),
     ])
 
 

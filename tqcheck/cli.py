@@ -4,7 +4,9 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usa
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
+import functools
 import os
 import sys
 from pathlib import Path
@@ -133,7 +135,7 @@ def load_documents(files: list[str], input_format: str, max_bytes: int, src: Opt
     for name in files:
         try:
             if name == "-":
-                data = sys.stdin.buffer.read()
+                data = sys.stdin.buffer.read(max_bytes + 1)
                 label = "<stdin>"
                 if len(data) > max_bytes:
                     raise InputError(f"input too large (> {max_bytes / 1e6:.0f} MB limit, see --max-size)", label)
@@ -215,9 +217,14 @@ def check(
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files to skip in directories (repeatable)."),
     max_size: float = typer.Option(100.0, "--max-size", help="Largest input file in MB."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal, unless NO_COLOR)."),
+    baseline_file: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file (see `tqcheck baseline`)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the sure fixes to the files, then report what remains (- : fixed text to standard output)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix/--diff: also fix name-typo and word-typo."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what --fix would change; write nothing."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check files in N processes (0: one per CPU); the output is the same."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress line on standard error (default: on a terminal, for long runs)."),
 ) -> None:
     """Check machine-translated texts; print findings; exit 0, 1 (findings) or 2 (errors)."""
-    from .engine import Checker
     from .formatters import FORMATTERS, render
 
     cfg = apply_cli(
@@ -238,17 +245,99 @@ def check(
     files, errors = collect_inputs(
         paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
     )
-    docs, read_errors = load_documents(files, input_format, int(max_size * 1e6), cfg.src, cfg.tgt)
-    errors += read_errors
-    attach_side_texts(docs, files, source_file, reference_file, input_format, int(max_size * 1e6))
-    checker = Checker(cfg)
-    report = checker.check_documents(docs, errors)
+    from . import baseline as baselines, fix as fixes
+    from .parallel import check_files
+
+    known = baselines.load_baseline(baseline_file) if baseline_file is not None else None
+    if (fix or diff) and "-" in files and len(files) > 1:
+        raise ConfigError("--fix/--diff: standard input (-) cannot be mixed with other inputs")
+    load, attach = _loaders(files, input_format, int(max_size * 1e6), cfg, source_file, reference_file)
+    report, checker = check_files(cfg, files, errors, load=load, attach=attach, jobs=jobs, progress=progress)
+    outcome = None
+    if fix or diff:
+        outcome = fixes.fix_report(
+            report, lambda: checker, unsafe=unsafe_fixes, write=not diff, input_format=input_format,
+            src=cfg.src, tgt=cfg.tgt, keep=baselines.baseline_filter(known, cfg.max_penalty),
+        )
+        errors += outcome.errors
+        report = dataclasses.replace(outcome.report, errors=tuple(errors))
+        typer.echo(fixes.summary(outcome, diff), err=True)
+    if known is not None:
+        report = baselines.apply_baseline(report, known)
     for error in errors:
         typer.echo(f"tqcheck: error: {error}", err=True)
-    typer.echo(render(fmt, report, color=_use_color(color) if fmt == "text" else False), nl=False)
     for kind, target in extra:
         write_output(target, render(kind, report, color=False))
+    if diff:
+        typer.echo(outcome.diff(), nl=False)
+        raise typer.Exit(2 if errors else (1 if outcome.applied else 0))
+    out = render(fmt, report, color=_use_color(color) if fmt == "text" else False)
+    if known is not None and fmt == "text":
+        out += baselines.summary_line(report, baseline_file) + "\n"
+    if fix and files == ["-"]:  # a filter: the fixed text on standard output, the report on standard error
+        typer.echo(fixes.stdin_text(outcome, report), nl=False)
+        typer.echo(out, nl=False, err=True)
+    else:
+        typer.echo(out, nl=False)
     raise typer.Exit(2 if errors else (1 if report.failed else 0))
+
+
+def _loaders(files, input_format: str, max_bytes: int, cfg: Config, source_file, reference_file):
+    """What parallel.check_files calls to read inputs (picklable: workers call it too)."""
+    load = functools.partial(load_documents, input_format=input_format, max_bytes=max_bytes, src=cfg.src, tgt=cfg.tgt)
+    if source_file is None and reference_file is None:
+        return load, None
+    return load, functools.partial(
+        attach_side_texts, files=files, source=source_file, reference=reference_file,
+        input_format=input_format, max_bytes=max_bytes,
+    )
+
+
+@app.command("baseline")
+def baseline_command(
+    paths: List[str] = typer.Argument(..., help="Files, directories (recursive) or - for standard input."),
+    output: Path = typer.Option(Path(".tqcheck-baseline.json"), "--output", "-o", help="The baseline file to write."),
+    src: Optional[str] = typer.Option(None, "--src", help="Source language (ISO 639-1), e.g. fr."),
+    tgt: Optional[str] = typer.Option(None, "--tgt", help="Target language (ISO 639-1); detected when not given."),
+    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", "-g", help="Extra glossary file (repeatable)."),
+    no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load the shipped glossaries."),
+    config_path: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file (default: tqcheck.toml or pyproject.toml found walking up)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore config files found walking up."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (comma-separated, repeatable)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (comma-separated, repeatable)."),
+    accept: Optional[List[str]] = typer.Option(None, "--accept", help="Forms accepted in this project (comma-separated, repeatable)."),
+    input_format: str = typer.Option("auto", "--input-format", help="auto (by extension), text, markdown, html, jsonl, xliff, tmx or bitext (TSV)."),
+    source_file: Optional[Path] = typer.Option(None, "--source", help="The source text of the (one) target document."),
+    reference_file: Optional[Path] = typer.Option(None, "--reference", help="A human reference translation of the (one) target document."),
+    include: Optional[List[str]] = typer.Option(None, "--include", help="Globs of files to read in directories (repeatable)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files to skip in directories (repeatable)."),
+    max_size: float = typer.Option(100.0, "--max-size", help="Largest input file in MB."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check files in N processes (0: one per CPU)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress line on standard error."),
+) -> None:
+    """Write the fingerprints of today's findings; `check --baseline FILE` then reports only new ones."""
+    from .baseline import write_baseline
+    from .parallel import check_files
+
+    cfg = apply_cli(
+        resolve_config(config_path, isolated), src=src, tgt=tgt, glossary=glossary,
+        no_default_glossaries=no_default_glossaries, select=select, ignore=ignore, severity=None,
+        fail_on=None, max_penalty=None, accept=accept,
+    )
+    if input_format not in ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "bitext"):
+        raise ConfigError(f"--input-format: unknown format {input_format!r}")
+    files, errors = collect_inputs(
+        paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
+    )
+    load, attach = _loaders(files, input_format, int(max_size * 1e6), cfg, source_file, reference_file)
+    report, _ = check_files(cfg, files, errors, load=load, attach=attach, jobs=jobs, progress=progress)
+    for error in errors:
+        typer.echo(f"tqcheck: error: {error}", err=True)
+    if errors:  # a baseline without the unreadable inputs would hide their findings later
+        typer.echo(f"tqcheck: error: {output} not written", err=True)
+        raise typer.Exit(2)
+    count = write_baseline(output, report)
+    typer.echo(f"{output}: {count} fingerprint(s) of {len(report.findings)} finding(s) in {len(report.documents)} document(s)")
 
 
 @app.command()

@@ -20,6 +20,7 @@ from .findings import DocumentResult, Finding, Report, Severity
 from .glossary.index import GlossaryIndex, compile_glossaries
 from .glossary.load import default_glossary_paths
 from .lexicon import get_lexicon
+from .scores import document_scores, run_scores
 from .segment import WORD_RE
 
 ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
@@ -46,7 +47,7 @@ class Checker:
         self.checks = [c for c in CHECKS.values() if self.config.enabled(c.id)]
 
     def check_document(self, doc: Document) -> DocumentResult:
-        tgt = doc.tgt_lang or self.config.tgt
+        tgt = doc.tgt_lang or self.config.tgt or doc.meta.get("declared_lang")
         detected = False
         if tgt is None:
             tgt = langid.detect_document(doc.plain)
@@ -68,21 +69,26 @@ class Checker:
                 findings.append(self._crash(doc, check.id, exc))
                 continue
             findings.extend(self._place(doc, f, check.severity) for f in produced if self._keep(ctx, f, in_quotes))
-        findings = self._filter_directives(doc, findings)
+        findings = self._filter(doc, findings)
         return self._result(doc, findings, src, tgt, detected)
 
     def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
+        docs = list(docs)
         results = [self.check_document(d) for d in docs]
         return Report(
             documents=tuple(results), fail_on=self.config.fail_on,
             max_penalty=self.config.max_penalty, errors=tuple(errors),
+            scores=run_scores(docs, results) if any(d.reference for d in docs) else {},
         )
 
     # -- internals -----------------------------------------------------------------------------
 
     def _keep(self, ctx: Context, f: Finding, in_quotes: bool) -> bool:
         kinds = ALWAYS_PROTECTED if in_quotes else ALWAYS_PROTECTED + ("quote",)
-        return not any(ctx.protected[k].overlaps(f.start, f.end) for k in kinds)
+        if any(ctx.protected[k].overlaps(f.start, f.end) for k in kinds):
+            return False
+        # Text the document itself declares to be in another language (HTML lang=…) is meant so.
+        return not ctx.foreign_spans.overlaps(f.start, f.end)
 
     def _place(self, doc: Document, f: Finding, default: Severity) -> Finding:
         start, end = doc.view.to_document(f.start, f.end)
@@ -109,10 +115,14 @@ class Checker:
             doc_id=doc.doc_id, unit=doc.unit,
         )
 
-    def _filter_directives(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+    def _filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         kept = []
         seen = set()
+        # An untranslated sentence is reported once, not again word by word.
+        untranslated = [(f.start, f.end) for f in findings if f.rule == "untranslated"]
         for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
+            if f.rule != "untranslated" and any(s <= f.start and f.end <= e for s, e in untranslated):
+                continue
             if f.rule in doc.ignore_rules or "all" in doc.ignore_rules:
                 continue
             if any(d.start <= f.start < d.end and (not d.rules or f.rule in d.rules) for d in doc.directives):
@@ -132,5 +142,5 @@ class Checker:
             path=doc.path, doc_id=doc.doc_id, words=words, findings=tuple(findings), penalty=penalty,
             passed=penalty <= self.config.max_penalty and error is None, src_lang=src, tgt_lang=tgt,
             tgt_lang_detected=detected, text=doc.text, source=doc.source, reference=doc.reference,
-            error=error,
+            scores=document_scores(doc, tgt), error=error,
         )

@@ -56,6 +56,7 @@ class Lexicon:
         self._db_path = db_path
         self._local = threading.local()
         self._common: dict = {}
+        self._derived: dict = {}
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -92,15 +93,52 @@ class Lexicon:
             self._common[min_zipf] = items
         return self._common[min_zipf]
 
-    def by_length(self, min_zipf: float) -> dict[int, list[str]]:
-        """The words of `common_words(min_zipf)` grouped by length, for near-miss search."""
-        key = ("by-length", min_zipf)
+    def common_set(self, min_zipf: float) -> frozenset:
+        key = ("set", min_zipf)
         if key not in self._common:
-            buckets: dict[int, list[str]] = {}
+            self._common[key] = frozenset(w for w, _ in self.common_words(min_zipf))
+        return self._common[key]
+
+    def by_first_letter_and_length(self, min_zipf: float) -> dict[tuple[str, int], list[str]]:
+        """The words of `common_words(min_zipf)` grouped by (first letter, length)."""
+        key = ("by-first-length", min_zipf)
+        if key not in self._common:
+            buckets: dict[tuple[str, int], list[str]] = {}
             for word, _ in self.common_words(min_zipf):
-                buckets.setdefault(len(word), []).append(word)
+                buckets.setdefault((word[:1], len(word)), []).append(word)
             self._common[key] = buckets
         return self._common[key]
+
+    def deletes_index(self, min_zipf: float) -> dict[str, tuple[str, ...]]:
+        """Symmetric-delete index of the common words: each word with one letter dropped ->
+        the words it comes from. Finds every word one edit (OSA) from a query in a few dict
+        lookups instead of a scan (SymSpell's idea). Cached on disk next to the word list."""
+        key = ("deletes", min_zipf)
+        if key not in self._common:
+
+            def build():
+                index: dict[str, list[str]] = {}
+                for word, _ in self.common_words(min_zipf):
+                    for i in range(len(word)):
+                        index.setdefault(word[:i] + word[i + 1:], []).append(word)
+                return {k: tuple(v) for k, v in index.items()}
+
+            if self._db_path is not None:
+                from .cache import cached_pickle
+
+                name = f"{self._db_path.stem}-deletes-{int(min_zipf * 100)}.pickle"
+                self._common[key] = cached_pickle(name, build)
+            else:
+                self._common[key] = build()
+        return self._common[key]
+
+    def memo(self, key, compute):
+        """Memoise a derived answer (a spelling search) for the life of the process."""
+        if key not in self._derived:
+            if len(self._derived) > 200_000:
+                self._derived.clear()
+            self._derived[key] = compute()
+        return self._derived[key]
 
 
 def _build_db(path: Path, rows: list[tuple[str, int]]) -> None:

@@ -59,16 +59,61 @@ def foreign_evidence(ctx, word: str, tgt_zipf: float) -> Optional[tuple[str, flo
     return best
 
 
+# QWERTY neighbours: a slip of the first letter lands next to it ("vetween", "wupport").
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours(row: int, col: int) -> str:
+    near = [(row, col - 1), (row, col + 1)]
+    if row == 0:
+        near += [(1, col - 1), (1, col)]
+    elif row == 1:
+        near += [(0, col), (0, col + 1), (2, col - 1), (2, col)]
+    else:
+        near += [(1, col), (1, col + 1)]
+    return "".join(_ROWS[r][c] for r, c in near if 0 <= c < len(_ROWS[r]))
+
+
+KEYBOARD_NEIGHBOURS = {ch: _neighbours(r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+
+
 def spelling_candidates(ctx, word: str, max_distance: int) -> list[tuple[str, int, float]]:
     """Common target-language words within `max_distance` edits (OSA: a swap is one edit),
-    best first: (word, distance, zipf)."""
+    best first: (word, distance, zipf).
+
+    The search is blocked by first letter (or the second, which covers a swap or a dropped first
+    letter: "lsat", "nkow") and by length, and memoised: news repeats its rare words.
+    """
     lexicon = ctx.lexicon(ctx.tgt)
     if lexicon is None:
         return []
-    buckets = lexicon.by_length(SUGGEST_MIN_ZIPF)
+    return lexicon.memo(("spelling", word, max_distance), lambda: _search(lexicon, word, max_distance))
+
+
+def _one_edit(lexicon, word: str) -> set[str]:
+    """Common words one insertion, deletion, substitution or swap away (via the delete index)."""
+    index = lexicon.deletes_index(SUGGEST_MIN_ZIPF)
+    common = lexicon.common_set(SUGGEST_MIN_ZIPF)
+    found = set(index.get(word, ()))  # the word lacks a letter
+    for i in range(len(word)):
+        d = word[:i] + word[i + 1:]
+        if d in common:
+            found.add(d)  # the word has a letter too many
+        found.update(index.get(d, ()))  # a letter changed or two letters swapped (checked below)
+    return {w for w in found if w != word and OSA.distance(word, w, score_cutoff=1) <= 1}
+
+
+def _search(lexicon, word: str, max_distance: int) -> list[tuple[str, int, float]]:
+    if max_distance == 1 or len(word) < 7:
+        result = [(w, 1, lexicon.zipf(w)) for w in _one_edit(lexicon, word)]
+        if result or max_distance == 1:
+            result.sort(key=lambda c: (c[1], -c[2], c[0]))
+            return result
+    buckets = lexicon.by_first_letter_and_length(SUGGEST_MIN_ZIPF)
     pool = []
-    for n in range(len(word) - max_distance, len(word) + max_distance + 1):
-        pool.extend(buckets.get(n, ()))
+    for first in sorted({word[:1], word[1:2]} | set(KEYBOARD_NEIGHBOURS.get(word[:1], ""))):
+        for n in range(len(word) - max_distance, len(word) + max_distance + 1):
+            pool.extend(buckets.get((first, n), ()))
     found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=max_distance, limit=20)
     result = [(cand, int(d), lexicon.zipf(cand)) for cand, d, _ in found if cand != word]
     result.sort(key=lambda c: (c[1], -c[2], c[0]))
@@ -117,3 +162,19 @@ def in_name_run(ctx, k: int) -> bool:
         if nxt.is_capitalized and text[tok.end:nxt.start] in (" ", "-"):
             return True
     return False
+
+
+POSSESSIVE = ("'s", "’s")
+
+
+def lookup_form(word: str) -> str:
+    """The form to look up in a word list: possessive 's dropped ("outbreak's" -> "outbreak")."""
+    return word[:-2] if word.endswith(POSSESSIVE) and len(word) > 3 else word
+
+
+def in_markup(ctx, tok) -> bool:
+    """A token written as markup or a placeholder: <unk>, #NAME#, {var}."""
+    text = ctx.text
+    before = text[tok.start - 1:tok.start] if tok.start else ""
+    after = text[tok.end:tok.end + 1]
+    return (before, after) in (("<", ">"), ("#", "#"), ("{", "}"), ("[", "]"))

@@ -20,7 +20,9 @@ Clean (ru → en): source "Визит Путина в Москву", translation
 from __future__ import annotations
 
 from ..findings import Severity
-from ._mentions import exact_mentions, first_position, named_entities, source_lang, stem_mentions
+from ..segment import tokens
+from ._mentions import Mention, exact_mentions, first_position, named_entities, source_lang, stem_mentions
+from ._unsourced import SourceWords, applies, name_runs
 from .base import finding
 
 ID = "entity-mismatch"
@@ -31,6 +33,9 @@ OPTIONS = {
     # A one-word short form this common as a word of the target language (Zipf) is never taken
     # as a swapped name ("May", "Brown").
     "common-word-zipf": 4.0,
+    # Also report names in no glossary that the translation has and the source has no trace of
+    # (Latin or Cyrillic sources into Latin-script targets; see _unsourced.py).
+    "unknown-names": True,
 }
 
 
@@ -57,40 +62,51 @@ def _common_word(ctx, mention, threshold: float) -> bool:
 def check(ctx):
     index = ctx.resources.index
     src = source_lang(ctx)
-    if not index.forms or src == ctx.tgt:
+    if src == ctx.tgt:
         return
-    source_mentions, source_named = _source_side(index, ctx.doc.source, src)
+    source = ctx.doc.source
+    source_mentions, source_named = _source_side(index, source, src)
     target_exact = exact_mentions(index, ctx.text)
     target_named = named_entities(target_exact) | named_entities(stem_mentions(index, ctx.text, ctx.tgt, strict=False))
     threshold = ctx.option("common-word-zipf", OPTIONS["common-word-zipf"])
-    # Names in the translation the source has no trace of: the candidates for a swap.
-    intruders = [
-        m for m in target_exact
-        if not (m.entities & source_named) and not _common_word(ctx, m, threshold)
-    ]
-    lost, seen = [], set()
-    for m in source_mentions:
-        if m.entities & target_named or m.entities & seen:
-            continue
-        seen |= m.entities
-        entity_idx = min(m.entities)
-        if ctx.tgt not in index.entities[entity_idx].names:
-            continue
-        lost.append((m, entity_idx))
+    words = SourceWords(source) if ctx.option("unknown-names", OPTIONS["unknown-names"]) and applies(src, ctx.tgt, source) else None
+
+    def untraced(m) -> bool:  # a glossary name of the translation with no trace in the source
+        if m.entities & source_named or _common_word(ctx, m, threshold):
+            return False
+        if any(src in index.entities[e].names for e in m.entities):
+            return True  # the glossary knows how the source would write it, and it does not
+        return words is not None and not any(words.has(t.text) for t in tokens(m.form))
+
+    intruders = [(m, index.entities[min(m.entities)]) for m in target_exact if untraced(m)]
+    if words is not None:
+        taken = [(m.start, m.end) for m in target_exact]
+        for start, end, names in name_runs(ctx):
+            if not any(s < end and start < e for s, e in taken) and not any(words.has(t.text) for t in names):
+                intruders.append((Mention(start, end, ctx.text[start:end], frozenset()), None))
+        intruders.sort(key=lambda item: item[0].start)
+    lost = _lost(index, source_mentions, target_named, ctx.tgt)
     unswapped = []
-    for m, entity_idx in lost:
-        entity = index.entities[entity_idx]
-        swap = next((t for t in intruders if index.entities[min(t.entities)].type == entity.type), None)
+    for m, entity in lost:
+        swap = next((i for i in intruders if i[1] is not None and i[1].type == entity.type), None)
+        swap = swap or next((i for i in intruders if i[1] is None), None)
         if swap is None:
             unswapped.append((m, entity))
             continue
         intruders.remove(swap)
-        other = index.entities[min(swap.entities)]
+        t, other = swap
+        named = other.display(ctx.tgt) if other is not None else t.form
         yield finding(
-            ID, swap.start, swap.end, ctx.text,
-            f"source names {entity.display(ctx.tgt)} ({m.form}), the translation names {other.display(ctx.tgt)} instead",
-            suggestions=(entity.suggestion_for(ctx.tgt, "short" if swap.kind == "short" else "name"),),
-            entity=entity.id, severity=entity.severity, confidence=0.8,
+            ID, t.start, t.end, ctx.text,
+            f"source names {entity.display(ctx.tgt)} ({m.form}), the translation names {named} instead",
+            suggestions=(entity.suggestion_for(ctx.tgt, "short" if t.kind == "short" else "name"),),
+            entity=entity.id, severity=entity.severity, confidence=0.8 if other is not None else 0.6,
+        )
+    for t, other in intruders:
+        named = f"{other.display(ctx.tgt)} ({t.form})" if other is not None and t.form != other.display(ctx.tgt) else t.form
+        yield finding(
+            ID, t.start, t.end, ctx.text, f"the translation names {named}, the source does not",
+            entity=other.id if other is not None else None, confidence=0.7 if other is not None else 0.6,
         )
     if unswapped:
         names = [f"{entity.display(ctx.tgt)} ({m.form})" for m, entity in unswapped]
@@ -100,3 +116,17 @@ def check(ctx):
             ID, at, at, ctx.text, f"source names {listed}, the translation does not",
             entity=unswapped[0][1].id, severity=unswapped[0][1].severity, confidence=0.7,
         )
+
+
+def _lost(index, source_mentions, target_named, tgt):
+    """(source mention, entity) of every entity the source names and the translation does not,
+    first mention only; entities the glossary cannot write in the target language are skipped."""
+    lost, seen = [], set()
+    for m in source_mentions:
+        if m.entities & target_named or m.entities & seen:
+            continue
+        seen |= m.entities
+        entity = index.entities[min(m.entities)]
+        if tgt in entity.names:
+            lost.append((m, entity))
+    return lost

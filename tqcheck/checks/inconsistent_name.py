@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from ..findings import Severity
 from .base import finding
 
@@ -20,6 +22,7 @@ SEVERITY = Severity.MINOR
 IN_QUOTES = False
 # Organizations go by many legitimate names in one article ("the Security Council", "the UN
 # Security Council"); people and places should not.
+SPELLING_RATIO = 50  # rapidfuzz ratio (0-100) above which two forms are spellings of one name
 TYPES = frozenset({"person", "country", "city", "place", "region"})
 
 
@@ -43,9 +46,14 @@ def check(ctx):
         names = entity.names.get(ctx.tgt)
         preferred = names.accepted() if names else ()
         main = next((f for f in preferred if f in counts), None) or max(counts, key=lambda f: (counts[f], f))
+        # Variants are spellings of one name (Zelensky/Zelenskyy, Kyiv/Kiev), not a formal and a
+        # common name ("People's Republic of China" / "China").
+        variants = {f for f in counts if f == main or fuzz.ratio(f, main) >= SPELLING_RATIO}
+        if len(variants) < 2:
+            continue
         reported = set()
         for match in matches:
-            if match.form == main or match.form in reported:
+            if match.form == main or match.form in reported or match.form not in variants:
                 continue
             reported.add(match.form)
             yield finding(

@@ -138,6 +138,8 @@ def check(ctx):
                 )
         if flagged_multi:
             continue
+        if len(run) > 1:
+            continue  # a run of names is judged as a whole above ("Liu Xianhua", "Wushan County")
         for tok in run:
             word = tok.text
             if len(word) < min_length or index.has_form(word) or known.overlaps(tok.start, tok.end):

@@ -43,6 +43,8 @@ def check(ctx):
         # Prefer the source language's reading, then the most specific kind (a full name).
         readings.sort(key=lambda h: (h.lang != ctx.src, h.kind != "name", h.lang, h.entity))
         best = readings[0]
+        if _short_acronym(match.form) and best.lang != ctx.src:
+            continue  # "CPI" (fr: ICC) is also the consumer price index: only the source's acronyms
         entity = index.entities[best.entity]
         if _ignored_context(ctx.text, match, entity.ignore):
             continue
@@ -60,6 +62,10 @@ def check(ctx):
             severity=entity.severity,
             confidence=1.0 if best.lang == ctx.src else 0.8,
         )
+
+
+def _short_acronym(form: str) -> bool:
+    return form.isupper() and len(form) <= 4
 
 
 def _ignored_context(text: str, match, contexts) -> bool:

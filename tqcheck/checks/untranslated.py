@@ -18,7 +18,7 @@ import bisect
 from ..findings import Severity
 from ..languages import name as lang_name
 from ..languages import script_name, scripts_of
-from ._words import KNOWN_ZIPF, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
+from ._words import KNOWN_ZIPF, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
 from .base import finding
 
 ID = "untranslated"
@@ -33,6 +33,7 @@ OPTIONS = {
 
 _CJK_LIKE = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
 CAPITALIZED_NOUNS = {"de", "lb"}  # languages that capitalise common nouns
+CAPITALIZED_NOUN_ZIPF = 4.0  # a capitalised German word this common is a noun, not a name
 MAX_TARGET_ZIPF = 4.5  # a word this common in the target language is never judged foreign
 
 
@@ -137,19 +138,20 @@ def _words(ctx, flagged):
     own = scripts_of(ctx.tgt)
     for k, tok in enumerate(toks):
         word = tok.text
-        if len(word) < 2 or word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
+        if len(word) < 2 or lexicon.zipf(word) >= MAX_TARGET_ZIPF:
+            continue  # the fast path: most words are common words of the target language
+        if word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
             continue
         if word_script(word) not in own or _inside(flagged, tok.start, tok.end):
             continue
         if ctx.foreign_spans.overlaps(tok.start, tok.end):
             continue
+        if in_markup(ctx, tok):
+            continue
+        word = lookup_form(word)
         tgt_zipf = lexicon.zipf(word)
         if tgt_zipf >= MAX_TARGET_ZIPF:
             continue
-        # In German every noun is capitalised: there a capital says nothing about a name.
-        capitalized_inside = (
-            tok.is_capitalized and tok.start not in ctx.sentence_starts and ctx.tgt not in CAPITALIZED_NOUNS
-        )
         if tok.is_capitalized and in_name_run(ctx, k):
             continue
         evidence = foreign_evidence(ctx, word, tgt_zipf)
@@ -163,8 +165,11 @@ def _words(ctx, flagged):
         lang, foreign_zipf = evidence
         # A capitalised word inside a sentence is a name, unless the language capitalises its
         # nouns (German "Präsident") and the word is common there.
-        noun_zipf = 3.0 if lang == ctx.src else 3.8
-        if capitalized_inside and not (lang in CAPITALIZED_NOUNS and foreign_zipf >= noun_zipf):
+        # Capitalised words are names far more often than leftovers (Krefeld, Novotná), even at
+        # the start of a sentence: only a common German noun ("Präsident") is judged.
+        if tok.is_capitalized and ctx.tgt not in CAPITALIZED_NOUNS and not (
+            lang in CAPITALIZED_NOUNS and foreign_zipf >= CAPITALIZED_NOUN_ZIPF
+        ):
             continue
         # A near-miss of a common target word is more likely a typo than a foreign word.
         if tgt_zipf < 2.5 and foreign_zipf < 3.5:
@@ -183,11 +188,13 @@ def _copied_from_source(ctx, flagged):
     three words or more, its words more at home in the source language), and single words copied
     from the source that are no names, numbers or words of the target language."""
     from ..segment import sentences, tokens
+    from ._mentions import source_lang
 
     source = ctx.doc.source
-    if not source or not ctx.src or ctx.src == ctx.tgt:
+    src = source_lang(ctx) if source else None
+    if not src or src == ctx.tgt:
         return
-    lexicon, src_lexicon = ctx.lexicon(ctx.tgt), ctx.lexicon(ctx.src)
+    lexicon, src_lexicon = ctx.lexicon(ctx.tgt), ctx.lexicon(src)
     text = ctx.text
 
     def norm(s):
@@ -207,8 +214,8 @@ def _copied_from_source(ctx, flagged):
         if any(a < e and s < b for a, b in flagged) or sum(map(foreign, words)) * 2 <= len(words):
             continue
         flagged.append((s, e))
-        yield finding(ID, s, e, text, f"identical to the source: left untranslated from {lang_name(ctx.src)}?")
-    if lexicon is None or not (scripts_of(ctx.src) & scripts_of(ctx.tgt)):
+        yield finding(ID, s, e, text, f"identical to the source: left untranslated from {lang_name(src)}?")
+    if lexicon is None or not (scripts_of(src) & scripts_of(ctx.tgt)):
         return  # another script's leftovers are _script_spans' to report
     source_words = {t.text.lower() for t in tokens(source)}
     toks = ctx.tokens
@@ -222,10 +229,10 @@ def _copied_from_source(ctx, flagged):
         src_zipf = src_lexicon.zipf(word.lower()) if src_lexicon is not None else 0.0
         if tgt_zipf >= KNOWN_ZIPF or src_zipf <= tgt_zipf:
             continue
-        if tok.is_capitalized and (_in_name_run(text, toks, k) or src_zipf < KNOWN_ZIPF):
+        if tok.is_capitalized and (in_name_run(ctx, k) or src_zipf < KNOWN_ZIPF):
             continue  # a name: capitalised next to another capital, or no word of the source language
         yield finding(
             ID, tok.start, tok.end, text,
-            f"'{word}' is copied from the source: a {lang_name(ctx.src)} word, not {lang_name(ctx.tgt)}",
+            f"'{word}' is copied from the source: a {lang_name(src)} word, not {lang_name(ctx.tgt)}",
             confidence=0.8,
         )

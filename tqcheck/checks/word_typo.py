@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..languages import scripts_of
-from ._words import edit_kind, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
+from ._words import edit_kind, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
 from .base import finding
 
 ID = "word-typo"
@@ -44,20 +44,29 @@ def check(ctx):
     rare = ctx.option("rare-zipf", OPTIONS["rare-zipf"])
     gap = ctx.option("neighbour-gap", OPTIONS["neighbour-gap"])
     own = scripts_of(ctx.tgt)
+    limit = rare if ctx.tgt in RARE_WORD_LANGS else 0.01
     for k, tok in enumerate(ctx.tokens):
         word = tok.text
-        if len(word) < min_length or word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
+        if len(word) < min_length or lexicon.zipf(word) >= limit:
+            continue  # the fast path: most words are common words
+        if word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
             continue
         if any(ch.isupper() for ch in word[1:]) or word_script(word) not in own:
             continue  # camelCase, iPhone: brand names
         if tok.end < len(text) and text[tok.end] in "-" or tok.start > 0 and text[tok.start - 1] in "-":
             continue  # parts of hyphenated compounds and model names (S-500, al-Sharaa)
+        if in_markup(ctx, tok):
+            continue
+        word = lookup_form(word)
         lower = word.lower()
         z = lexicon.zipf(lower)
-        if z >= (rare if ctx.tgt in RARE_WORD_LANGS else 0.01):
+        if z >= limit:
             continue
         capital = tok.is_capitalized
         in_run = capital and in_name_run(ctx, k)
+        short_capital = capital and len(word) < 6
+        if short_capital and tok.start not in ctx.sentence_starts:
+            continue  # short capitalised words inside a sentence are names (Jimo, Toray)
         if capital and (z >= CAPITAL_RARE_ZIPF or (in_run and z > 0)):
             continue  # most capitalised words the word list barely knows are names
         if foreign_evidence(ctx, word, z) is not None or has_foreign_letter(ctx, word):
@@ -72,6 +81,8 @@ def check(ctx):
                 c for c in spelling_candidates(ctx, lower, max_d)
                 if _plausible(lower, c, z, gap, capital)
             ]
+        if short_capital:
+            candidates = [c for c in candidates if c[1] == 1 and edit_kind(lower, c[0]) != "sub"]
         if not candidates:
             continue
         best = candidates[0]

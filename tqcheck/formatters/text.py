@@ -12,6 +12,13 @@ def _where(f) -> str:
     return f"{where}:{f.line}:{f.column}"
 
 
+SCORE_NAMES = {"bleu": "BLEU", "chrf++": "chrF++", "ter": "TER", "chrf": "chrF"}
+
+
+def _scores(scores: dict) -> str:
+    return ", ".join(f"{SCORE_NAMES[k]} {v:.1f}" for k, v in scores.items() if k in SCORE_NAMES)
+
+
 def render(report, color: bool = False, **_options) -> str:
     lines = []
     for f in report.findings:
@@ -27,6 +34,15 @@ def render(report, color: bool = False, **_options) -> str:
             lines.append(f"{d.path}{'[' + d.doc_id + ']' if d.doc_id else ''}: note: target language detected as '{d.tgt_lang}' (give --tgt to be sure)")
         if d.error:
             lines.append(f"{d.path}{'[' + d.doc_id + ']' if d.doc_id else ''}: error: {d.error}")
+        if d.scores:
+            lines.append(f"{d.path}{'[' + d.doc_id + ']' if d.doc_id else ''}: scores against the reference: {_scores(d.scores)}")
+    if report.scores:
+        run = report.scores
+        signatures = "; ".join(f"{SCORE_NAMES[k]} {v}" for k, v in run.get("signatures", {}).items())
+        lines.append(
+            f"run: {_scores(run)} over {run['segments']} segment(s) of {run['documents']} document(s) "
+            f"with a reference (sacrebleu {signatures})"
+        )
     s = report.summary()
     counts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items() if n) or "no findings"
     verdict = "FAILED" if s["failed"] else "passed"

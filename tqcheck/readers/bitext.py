@@ -42,6 +42,6 @@ def read(text: str, path: str) -> tuple[list[Document], list[InputError]]:
         reference = columns[2] if len(columns) == 3 and columns[2].strip() else None
         docs.append(Document(
             text=text, path=path, doc_id=f"line-{n}", view=builder.build(), lines=lines,
-            source=columns[0] or None, reference=reference, meta={"line": n},
+            source=columns[0] or None, reference=reference, meta={"line": n, "segment": True},
         ))
     return docs, errors
