@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 # A word: letters (any script, with combining marks), with inner apostrophes ("don't", "Putin’s").
 WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*(?:['’][^\W\d_]+)*")
@@ -28,19 +27,15 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    is_capitalized: bool
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    return [Token(m.start(), m.end(), w, w[0].isupper()) for m in WORD_RE.finditer(text) for w in (m.group(),)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

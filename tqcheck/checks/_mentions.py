@@ -25,8 +25,10 @@ ENDINGS = {
     "cs": ("a", "o", "e", "y"),
     "de": ("e",),
 }
-# Languages whose target side gets the lenient stem match (English "Russian" for Russia, …).
-LENIENT_ENDINGS = {"en": ("ia", "a", "e", "y"), "fr": ("e",), "es": ("a", "o"), "it": ("a", "o", "e"), **ENDINGS}
+# The lenient stem match (English "Russian" for Russia, "Swedish" for Sweden, Italian "indiani").
+LENIENT_ENDINGS = {
+    "en": ("ain", "ia", "en", "a", "e", "y"), "fr": ("e",), "es": ("a", "o"), "it": ("a", "o", "e"), **ENDINGS,
+}
 # Extensions that make a derived word (people, adjectives), refused in strict reading.
 DERIVED = {
     "ru": ("ц", "ск", "к", "ян", "ан", "н"),
@@ -47,27 +49,31 @@ class Mention:
     form: str  # the text as written
     entities: frozenset  # entity indexes this mention may name
     kind: str = "name"  # the glossary kind of the form ("stem" for a stem match)
+    langs: frozenset = frozenset()  # the languages whose form this is
 
 
-def _stem(word: str, endings) -> str:
+def _stem(word: str, endings, lang) -> str:
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
+    if lang == "uk" and len(word) >= 4 and word[-2] in "ії" and word[-1] not in "аеєиіїоуюяь":
+        # Ukrainian і/ї before a final consonant alternates: Київ -> Києва, Львів -> Львова.
+        return word[:-2] + {"і": "о", "ї": "є"}[word[-2]] + word[-1]
     return word
 
 
-def _stem_table(index, lang: str, endings) -> dict:
-    """First-word stem -> [(word stems, entity index, kind)] for every form of `lang`."""
+def _stem_table(index, lang: str, endings, fold) -> dict:
+    """First-word stem -> [(word stems, words, entity index, kind)] for every form of `lang`."""
     table: dict = {}
     for idx, entity in enumerate(index.entities):
         names = entity.names.get(lang)
         if names is None:
             continue
         for form, kind, _ in names.forms():
-            words = [t.text for t in tokens(form)]
+            words = [fold(t.text) for t in tokens(form)]
             if not words:
                 continue
-            stems = tuple(_stem(w, endings) for w in words)
+            stems = tuple(_stem(w, endings, lang) for w in words)
             table.setdefault(stems[0], []).append((stems, tuple(words), idx, kind))
     return table
 
@@ -89,13 +95,15 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
     endings = (ENDINGS if strict else LENIENT_ENDINGS).get(lang or "")
     if endings is None:
         return []
-    table = index.derived(("stems", lang, strict), lambda ix: _stem_table(ix, lang, endings))
+    # Strictly, names are matched as written; leniently, case aside ("indiani" for India).
+    fold = (lambda w: w) if strict else str.casefold
+    table = index.derived(("stems", lang, strict), lambda ix: _stem_table(ix, lang, endings, fold))
     denied = DERIVED.get(lang, ()) if strict else ()
     toks = tokens(text)
     words = []
     for tok in toks:
         m = _POSSESSIVE.match(tok.text)
-        words.append(m.group(1) if m else tok.text)
+        words.append(fold(m.group(1) if m else tok.text))
     found = []
     for k, word in enumerate(words):
         candidates = []
@@ -121,7 +129,7 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
         if best:
             n = best[0]
             found.append(Mention(toks[k].start, toks[k + n - 1].end, text[toks[k].start:toks[k + n - 1].end],
-                                 frozenset(best[1]), "stem"))
+                                 frozenset(best[1]), "stem", frozenset({lang})))
     return found
 
 
@@ -138,7 +146,8 @@ def exact_mentions(index, text: str, lang: Optional[str] = None) -> list[Mention
             hits = own
         if hits:
             kind = min((h.kind for h in hits), key=lambda k: k != "name")
-            result.append(Mention(match.start, match.end, match.form, frozenset(h.entity for h in hits), kind))
+            result.append(Mention(match.start, match.end, match.form, frozenset(h.entity for h in hits), kind,
+                                  frozenset(h.lang for h in hits)))
     return result
 
 

@@ -2,21 +2,26 @@
 
 Most names in the news are in no glossary ("Renamo", "Chen Yongzhou", "Muddy Waters"). A name a
 translation adds, or swaps in for another, is still visible: none of its words is in the source.
-The source is compared word by word, loosely: accents and case aside, a common beginning
-("Paroubek"/"Paroubka", "Kalifornien"/"California") or a small edit distance ("Tokio"/"Tokyo")
-counts as present, and a Cyrillic source is transliterated first ("Тиньков" -> "tinkov").
-Only for a target in Latin script and a source in Latin or Cyrillic script: for other scripts there
-is nothing to compare a Latin name with.
+The source is compared word by word, loosely, because names change a little between languages:
+words are folded (case, accents, Cyrillic transliterated two ways, c/k, w/v, y/i, double letters)
+and then count as the same when they share a beginning ("Paroubek"/"Paroubka",
+"Kalifornien"/"California"), are a small edit apart ("Tokio"/"Tokyo") or share their first four
+consonants ("Muhammad"/"Mohammeds"). An acronym is present when the source has the same letters
+in any order (DNA/ADN, AIDS/SIDA, РФБ/RBF) or any other acronym as long (MCI for МРП).
+Only for a target in Latin script and a source in Latin or Cyrillic script: for other scripts
+there is nothing to compare a Latin name with.
 
 What counts as a name: a run of capitalised words (the first word of a sentence only when it is no
-known word), of which at least one is a *name word*: rare as a word of the target language (Zipf
-below `NAME_ZIPF`) or an acronym of three letters or more. A run whose words are all ordinary words
-("Central America", "Foreign Ministry") may be a translated name and is left alone.
+known word) with at least one *name word*: rare as a word of the target language (Zipf below
+`NAME_ZIPF`) or an acronym of three letters or more. A run of ordinary words only ("Central
+America", "Foreign Ministry") may be a translated name and is left alone; so is a run any of whose
+words is in the source.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
-from typing import Iterator, Optional
+from typing import Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -26,78 +31,102 @@ from ..segment import tokens
 from ._words import word_script
 
 NAME_ZIPF = 4.0
-SIMILAR = 0.75  # normalised Levenshtein similarity that counts as the same name
-PREFIX = 4  # a common beginning this long (and half the shorter word) counts as the same name
+SIMILAR = 0.75  # normalised Levenshtein similarity (after folding) that counts as the same word
+CURRENCIES = frozenset("USD EUR GBP CHF JPY CNY RUB UAH PLN CZK HUF SEK NOK DKK TRY INR BRL CAD AUD".split())
 
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
-    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g".split(" "),
-))
+_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
+_CYRILLIC = (  # (scholarly-English, German/name-like) transliterations
+    dict(zip(_LETTERS, "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g".split())),
+    dict(zip(_LETTERS, "a b v g d e e j z i i k l m n o p r s t u f h c ch sh sch - i - e iu ia i i e g".split())),
+)
+_FOLDS = (("ph", "f"), ("ck", "k"), ("dzh", "j"), ("kh", "h"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"))
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]")
 
 
-def _translit(word: str) -> str:
-    return "".join(_CYRILLIC.get(ch, ch).replace("-", "") for ch in word)
+def _strip_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
-def normalise(word: str) -> str:
-    """Casefolded, accents and a possessive 's dropped, Cyrillic transliterated."""
+def folds(word: str) -> set[str]:
+    """The folded forms of a word (two for a Cyrillic word)."""
     word = word.casefold()
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    word = _translit(word)
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    result = set()
+    for table in _CYRILLIC if any(ch in _LETTERS for ch in word) else _CYRILLIC[:1]:
+        w = _strip_accents("".join(table.get(ch, ch).replace("-", "") for ch in word))
+        for a, b in _FOLDS:
+            w = w.replace(a, b)
+        result.add(_DOUBLE.sub(r"\1", w))
+    return result
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    common = 0
+    while common < n and a[common] == b[common]:
+        common += 1
+    if (common >= 4 and common * 2 >= n) or (common >= 3 and common * 5 >= n * 3):
+        return True
+    ka, kb = _VOWELS.sub("", a), _VOWELS.sub("", b)
+    return len(ka) >= 4 and len(kb) >= 4 and ka[:4] == kb[:4]
 
 
 class SourceWords:
     """The source's words, for 'is this name in the source?'."""
 
     def __init__(self, source: str) -> None:
-        self.words = sorted({normalise(t.text) for t in tokens(source) if len(t.text) >= 2})
-        self.exact = set(self.words)
+        words, self.acronyms = set(), set()
+        for tok in tokens(source):
+            for part in re.split(r"['’]", tok.text):  # l'ISL, dell'Onu
+                if len(part) < 2:
+                    continue
+                if part.isupper():
+                    self.acronyms.add(part)
+                words |= folds(part)
+        self.words = sorted(words)
+        self.exact = set(words)
 
     def has(self, word: str) -> bool:
-        w = normalise(word)
-        if w in self.exact:
-            return True
-        for candidate in self.words:
-            n = min(len(w), len(candidate))
-            common = len(_common_prefix(w, candidate))
-            if common >= PREFIX and common * 2 >= n:
+        if word.isupper() and len(word) <= 6:
+            return self._has_acronym(word)
+        for w in folds(word):
+            if w in self.exact or any(_same(w, c) for c in self.words):
                 return True
-        best = process.extractOne(w, self.words, scorer=Levenshtein.normalized_similarity, score_cutoff=SIMILAR)
-        return best is not None
+            if process.extractOne(w, self.words, scorer=Levenshtein.normalized_similarity, score_cutoff=SIMILAR):
+                return True
+        return False
+
+    def _has_acronym(self, word: str) -> bool:
+        if word in CURRENCIES or any(len(a) == len(word) for a in self.acronyms):
+            return True
+        letters = sorted(next(iter(folds(word))))
+        return any(sorted(f) == letters for a in self.acronyms for f in folds(a))
 
 
-def _common_prefix(a: str, b: str) -> str:
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[:i]
-
-
-def applies(src: Optional[str], tgt: str, source: str) -> bool:
+def applies(tgt: str, source: str) -> bool:
     if scripts_of(tgt) != frozenset({"LATIN"}):
         return False
     scripts = {word_script(t.text) for t in tokens(source[:2000])} - {""}
     return bool(scripts) and scripts <= {"LATIN", "CYRILLIC"}
 
 
-def name_runs(ctx) -> Iterator[tuple[int, int, list]]:
-    """(start, end, name words) of every capitalised run in the translation holding a name word."""
+def name_runs(ctx) -> Iterator[tuple[int, int, list, list]]:
+    """(start, end, words, name words) of every capitalised run of the translation with a name word."""
     lexicon = ctx.lexicon(ctx.tgt)
     text, toks = ctx.text, ctx.tokens
     run: list = []
 
     def flush():
         names = [t for t in run if _is_name_word(t, lexicon, ctx.sentence_starts)]
-        if names:
-            return run[0].start, run[-1].end, names
-        return None
+        return (run[0].start, run[-1].end, list(run), names) if names else None
 
     for tok in toks:
-        if tok.is_capitalized or (tok.text.isupper() and len(tok.text) >= 2):
-            if run and text[run[-1].end:tok.start] in (" ", "-", " - "):
+        if tok.is_capitalized:
+            if run and text[run[-1].end:tok.start] in (" ", "-"):
                 run.append(tok)
                 continue
             if run and (found := flush()):
@@ -117,7 +146,25 @@ def _is_name_word(tok, lexicon, sentence_starts) -> bool:
         return len(word) >= 3
     if len(word) < 3:
         return False
-    zipf = lexicon.zipf(normalise(word)) if lexicon is not None else 0.0
+    lower = word.casefold()
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]
+    zipf = lexicon.zipf(lower) if lexicon is not None else 0.0
     if tok.start in sentence_starts:
         return zipf == 0.0
     return zipf < NAME_ZIPF
+
+
+def unsourced_runs(ctx, words: SourceWords, taken, derived_place) -> Iterator[tuple[int, int]]:
+    """Spans of the translation's names that are not in the source: no word of four letters or
+    more, nor any of its name words, is found there. `taken`: spans already explained (glossary
+    names); `derived_place(word)`: the word is built on a place name ("Swede", "Czech")."""
+    for start, end, run, names in name_runs(ctx):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if len(run) == 1 and derived_place(run[0].text):
+            continue
+        if any(words.has(t.text) for t in run if len(t.text) >= 4 or t in names):
+            continue
+        yield start, end
+

@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..findings import Severity
 from ..segment import tokens
 from ._mentions import Mention, exact_mentions, first_position, named_entities, source_lang, stem_mentions
-from ._unsourced import SourceWords, applies, name_runs
+from ._unsourced import SourceWords, applies, unsourced_runs
 from .base import finding
 
 ID = "entity-mismatch"
@@ -39,6 +39,15 @@ OPTIONS = {
 }
 
 
+class _NoNames:
+    @staticmethod
+    def accepted():
+        return ()
+
+
+_NONE = _NoNames()
+
+
 def _source_side(index, source: str, lang):
     """(strict mentions in source order, every entity the source names even loosely)."""
     strict = exact_mentions(index, source, lang)
@@ -53,10 +62,17 @@ def _source_side(index, source: str, lang):
 
 
 def _common_word(ctx, mention, threshold: float) -> bool:
-    if " " in mention.form or mention.kind != "short":
+    """A one-word form that is rather a common word here: a short form this common, or another
+    language's form that is a word of the target language (German "Island" in English)."""
+    if " " in mention.form:
         return False
     lexicon = ctx.lexicon(ctx.tgt)
-    return lexicon is not None and lexicon.zipf(mention.form.lower()) >= threshold
+    if lexicon is None:
+        return False
+    zipf = lexicon.zipf(mention.form.lower())
+    if ctx.tgt not in mention.langs:
+        return zipf >= 3.0
+    return mention.kind == "short" and zipf >= threshold
 
 
 def check(ctx):
@@ -69,21 +85,26 @@ def check(ctx):
     target_exact = exact_mentions(index, ctx.text)
     target_named = named_entities(target_exact) | named_entities(stem_mentions(index, ctx.text, ctx.tgt, strict=False))
     threshold = ctx.option("common-word-zipf", OPTIONS["common-word-zipf"])
-    words = SourceWords(source) if ctx.option("unknown-names", OPTIONS["unknown-names"]) and applies(src, ctx.tgt, source) else None
+    words = SourceWords(source) if applies(ctx.tgt, source) else None
 
     def untraced(m) -> bool:  # a glossary name of the translation with no trace in the source
         if m.entities & source_named or _common_word(ctx, m, threshold):
             return False
-        if any(src in index.entities[e].names for e in m.entities):
-            return True  # the glossary knows how the source would write it, and it does not
-        return words is not None and not any(words.has(t.text) for t in tokens(m.form))
+        if words is not None:  # loosely: "Краснодарском" is a trace of Krasnodar
+            forms = [m.form] + [f for e in m.entities for f in index.entities[e].names.get(src, _NONE).accepted()]
+            return not any(words.has(t.text) for form in forms for t in tokens(form) if len(t.text) >= 3)
+        # No way to compare scripts: only when the glossary knows how the source would write it.
+        return any(src in index.entities[e].names for e in m.entities)
 
     intruders = [(m, index.entities[min(m.entities)]) for m in target_exact if untraced(m)]
-    if words is not None:
+    if words is not None and ctx.option("unknown-names", OPTIONS["unknown-names"]):
         taken = [(m.start, m.end) for m in target_exact]
-        for start, end, names in name_runs(ctx):
-            if not any(s < end and start < e for s, e in taken) and not any(words.has(t.text) for t in names):
-                intruders.append((Mention(start, end, ctx.text[start:end], frozenset()), None))
+
+        def derived_place(word):  # "Swede", "Czech": built on a glossary place name
+            return bool(stem_mentions(index, word, ctx.tgt, strict=False))
+
+        for start, end in unsourced_runs(ctx, words, taken, derived_place):
+            intruders.append((Mention(start, end, ctx.text[start:end], frozenset()), None))
         intruders.sort(key=lambda item: item[0].start)
     lost = _lost(index, source_mentions, target_named, ctx.tgt)
     unswapped = []

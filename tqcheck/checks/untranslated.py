@@ -65,6 +65,10 @@ def _sentences(ctx, flagged):
         if ctx.foreign_spans.overlaps(s, e):
             continue
         i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        # Cheap gate first: lower-case words only, no name or script tests.
+        lower = [t.text for t in toks[i:j] if not t.is_capitalized]
+        if len(lower) < min_words or sum(1 for w in lower if lexicon.zipf(w) < KNOWN_ZIPF) < ratio * len(lower):
+            continue
         words = [
             t for t in toks[i:j]
             if not ctx.name_spans.overlaps(t.start, t.end)
