@@ -42,6 +42,15 @@ class Context:
         return tokens(self.text)
 
     @cached_property
+    def token_zipf(self) -> list[float]:
+        """The target-language Zipf frequency of every token (0.0 without a word list)."""
+        lexicon = self.lexicon(self.tgt)
+        if lexicon is None:
+            return [0.0] * len(self.tokens)
+        zipf = lexicon.zipf
+        return [zipf(t.text) for t in self.tokens]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         return sentences(self.text)
 

@@ -18,6 +18,8 @@ QUOTE_RE = re.compile(
     r"“[^“”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^«»\n]{1,2000}»|„[^„“”\n]{1,2000}[“”]|‹[^‹›\n]{1,2000}›"
 )
 
+QUOTE_CHARS = ('"', "“", "«", "„", "‹")
+
 _SENTENCE_END = re.compile(
     r"(?:[.!?…]+[\"'”’»)\]]*)(?=\s+[\"'“‘«(\[]?[^\W\d_]|\s*$)|\n\s*\n|\n"
 )
@@ -65,12 +67,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def protected_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans that are not ordinary prose, by kind: url, email, hashtag, code, quote."""
+    # Each pattern runs only when its tell-tale character is there: most segments have none.
+    has = text.__contains__
     return {
-        "url": [m.span() for m in URL_RE.finditer(text)],
-        "email": [m.span() for m in EMAIL_RE.finditer(text)],
-        "hashtag": [m.span() for m in HASHTAG_RE.finditer(text)],
-        "code": [m.span() for m in CODE_RE.finditer(text)],
-        "quote": [(m.start() + 1, m.end() - 1) for m in QUOTE_RE.finditer(text)],
+        "url": [m.span() for m in URL_RE.finditer(text)] if has("//") or has("www.") else [],
+        "email": [m.span() for m in EMAIL_RE.finditer(text)] if has("@") else [],
+        "hashtag": [m.span() for m in HASHTAG_RE.finditer(text)] if has("#") or has("@") else [],
+        "code": [m.span() for m in CODE_RE.finditer(text)] if has("`") else [],
+        "quote": [(m.start() + 1, m.end() - 1) for m in QUOTE_RE.finditer(text)]
+        if any(q in text for q in QUOTE_CHARS) else [],
     }
 
 

@@ -31,7 +31,13 @@ from ..segment import tokens
 from ._words import word_script
 
 NAME_ZIPF = 4.0
-SIMILAR = 0.75  # normalised Levenshtein similarity (after folding) that counts as the same word
+KNOWN_ZIPF = 2.5  # a sentence's first word below this is no ordinary word
+# A word about as common in these languages as in the target is a name: on average at most
+# INTERNATIONAL_GAP less common ("john": en 5.4, others 4.85; "queen": en 4.9, others 4.0).
+INTERNATIONAL = ("en", "fr", "de", "es", "it")
+INTERNATIONAL_GAP = 0.75
+INTERNATIONAL_MAX = 5.0  # ... unless it is this common in the target ("in", "die", "America")
+SIMILAR = 0.66  # normalised Levenshtein similarity (after folding) that counts as the same word
 CURRENCIES = frozenset("USD EUR GBP CHF JPY CNY RUB UAH PLN CZK HUF SEK NOK DKK TRY INR BRL CAD AUD".split())
 
 _LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
@@ -90,18 +96,18 @@ class SourceWords:
         self.words = sorted(words)
         self.exact = set(words)
 
-    def has(self, word: str) -> bool:
+    def has(self, word: str, loose_acronyms: bool = True) -> bool:
         if word.isupper() and len(word) <= 6:
-            return self._has_acronym(word)
+            return self._has_acronym(word, loose_acronyms)
         for w in folds(word):
-            if w in self.exact or any(_same(w, c) for c in self.words):
-                return True
+            if w in self.exact or any(_same(w, c) or (len(w) >= 4 and w in c) for c in self.words):
+                return True  # (a part of a compound: "Asia" in "Südostasien")
             if process.extractOne(w, self.words, scorer=Levenshtein.normalized_similarity, score_cutoff=SIMILAR):
                 return True
         return False
 
-    def _has_acronym(self, word: str) -> bool:
-        if word in CURRENCIES or any(len(a) == len(word) for a in self.acronyms):
+    def _has_acronym(self, word: str, loose: bool) -> bool:
+        if loose and (word in CURRENCIES or any(len(a) == len(word) for a in self.acronyms)):
             return True
         letters = sorted(next(iter(folds(word))))
         return any(sorted(f) == letters for a in self.acronyms for f in folds(a))
@@ -116,13 +122,16 @@ def applies(tgt: str, source: str) -> bool:
 
 def name_runs(ctx) -> Iterator[tuple[int, int, list, list]]:
     """(start, end, words, name words) of every capitalised run of the translation with a name word."""
-    lexicon = ctx.lexicon(ctx.tgt)
     text, toks = ctx.text, ctx.tokens
     run: list = []
 
     def flush():
-        names = [t for t in run if _is_name_word(t, lexicon, ctx.sentence_starts)]
-        return (run[0].start, run[-1].end, list(run), names) if names else None
+        names = [t for t in run if _is_name_word(ctx, t)]
+        if not names:
+            return None
+        # A leading "The", "In" (capitalised at the start of a sentence) is no part of the name.
+        first = next(i for i, t in enumerate(run) if t in names or t.start not in ctx.sentence_starts)
+        return run[first].start, run[-1].end, run[first:], names
 
     for tok in toks:
         if tok.is_capitalized:
@@ -140,7 +149,9 @@ def name_runs(ctx) -> Iterator[tuple[int, int, list, list]]:
         yield found
 
 
-def _is_name_word(tok, lexicon, sentence_starts) -> bool:
+def _is_name_word(ctx, tok) -> bool:
+    """Rare in the target language, or about as common in other languages (names travel: John,
+    Obama, Anderson), unlike the ordinary words a title capitalises (Party, Ministry)."""
     word = tok.text
     if word.isupper():
         return len(word) >= 3
@@ -149,10 +160,14 @@ def _is_name_word(tok, lexicon, sentence_starts) -> bool:
     lower = word.casefold()
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
+    lexicon = ctx.lexicon(ctx.tgt)
     zipf = lexicon.zipf(lower) if lexicon is not None else 0.0
-    if tok.start in sentence_starts:
-        return zipf == 0.0
-    return zipf < NAME_ZIPF
+    if zipf < (KNOWN_ZIPF if tok.start in ctx.sentence_starts else NAME_ZIPF):
+        return True
+    if zipf >= INTERNATIONAL_MAX:
+        return False
+    others = [lx.zipf(lower) for lx in (ctx.lexicon(lang) for lang in INTERNATIONAL if lang != ctx.tgt) if lx]
+    return bool(others) and sum(others) / len(others) >= zipf - INTERNATIONAL_GAP
 
 
 def unsourced_runs(ctx, words: SourceWords, taken, derived_place) -> Iterator[tuple[int, int]]:

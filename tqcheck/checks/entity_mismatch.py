@@ -64,7 +64,7 @@ def _source_side(index, source: str, lang):
 def _common_word(ctx, mention, threshold: float) -> bool:
     """A one-word form that is rather a common word here: a short form this common, or another
     language's form that is a word of the target language (German "Island" in English)."""
-    if " " in mention.form:
+    if " " in mention.form or mention.form.isupper():
         return False
     lexicon = ctx.lexicon(ctx.tgt)
     if lexicon is None:
@@ -92,7 +92,7 @@ def check(ctx):
             return False
         if words is not None:  # loosely: "Краснодарском" is a trace of Krasnodar
             forms = [m.form] + [f for e in m.entities for f in index.entities[e].names.get(src, _NONE).accepted()]
-            return not any(words.has(t.text) for form in forms for t in tokens(form) if len(t.text) >= 3)
+            return not any(words.has(t.text, loose_acronyms=False) for form in forms for t in tokens(form) if len(t.text) >= 3)
         # No way to compare scripts: only when the glossary knows how the source would write it.
         return any(src in index.entities[e].names for e in m.entities)
 

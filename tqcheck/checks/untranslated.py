@@ -66,8 +66,10 @@ def _sentences(ctx, flagged):
             continue
         i, j = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         # Cheap gate first: lower-case words only, no name or script tests.
-        lower = [t.text for t in toks[i:j] if not t.is_capitalized]
-        if len(lower) < min_words or sum(1 for w in lower if lexicon.zipf(w) < KNOWN_ZIPF) < ratio * len(lower):
+        if j - i < min_words:
+            continue
+        lower = [z for t, z in zip(toks[i:j], ctx.token_zipf[i:j]) if not t.is_capitalized]
+        if len(lower) < min_words or sum(1 for z in lower if z < KNOWN_ZIPF) < ratio * len(lower):
             continue
         words = [
             t for t in toks[i:j]
@@ -94,6 +96,8 @@ def _sentences(ctx, flagged):
 
 def _script_spans(ctx, flagged):
     own = scripts_of(ctx.tgt)
+    if ctx.text.isascii() and "LATIN" in own:
+        return  # nothing but Latin letters
     text = ctx.text
     index = ctx.resources.index
     span = None  # [start, end, script]
@@ -140,9 +144,10 @@ def _words(ctx, flagged):
     text = ctx.text
     toks = ctx.tokens
     own = scripts_of(ctx.tgt)
+    zipfs = ctx.token_zipf
     for k, tok in enumerate(toks):
         word = tok.text
-        if len(word) < 2 or lexicon.zipf(word) >= MAX_TARGET_ZIPF:
+        if zipfs[k] >= MAX_TARGET_ZIPF or len(word) < 2:
             continue  # the fast path: most words are common words of the target language
         if word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
             continue

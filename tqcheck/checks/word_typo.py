@@ -45,9 +45,10 @@ def check(ctx):
     gap = ctx.option("neighbour-gap", OPTIONS["neighbour-gap"])
     own = scripts_of(ctx.tgt)
     limit = rare if ctx.tgt in RARE_WORD_LANGS else 0.01
+    zipfs = ctx.token_zipf
     for k, tok in enumerate(ctx.tokens):
         word = tok.text
-        if len(word) < min_length or lexicon.zipf(word) >= limit:
+        if zipfs[k] >= limit or len(word) < min_length:
             continue  # the fast path: most words are common words
         if word.isupper() or ctx.name_spans.overlaps(tok.start, tok.end):
             continue
