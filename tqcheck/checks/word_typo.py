@@ -106,17 +106,22 @@ def _plausible(word: str, cand: tuple, z: float, gap: float, capital: bool) -> b
     name, distance, cz = cand
     if capital and name[:1] != word[:1]:
         return False  # names differ from words in their first letter far more often than typos do
-    needed = z + gap
-    if distance == 1 and len(word) < 8 and edit_kind(word, name) == "sub" and not _vowel_swap(word, name):
+    # Long words rarely have a real word one edit away: a smaller gap is enough there.
+    needed = z + gap - (0.5 if len(word) >= 9 else 0.0)
+    if distance == 1 and len(word) < 8 and edit_kind(word, name) == "sub" and not _sound_alike(word, name):
         needed = z + gap + 1.0
     if capital:
         needed = max(needed, 4.5)
     return cz >= needed
 
 
-def _vowel_swap(a: str, b: str) -> bool:
-    """One vowel written for another ("relevent"), the commonest spelling slip."""
-    return any(x != y and x in "aeiouy" and y in "aeiouy" for x, y in zip(a, b))
+_SOUND_ALIKE = ("aeiouy", "cs", "ck", "sz", "fv", "mn")
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    """One letter written for another that sounds alike ("relevent", "absense"): the commonest
+    spelling slips, unlike two unrelated words one letter apart (chub/club)."""
+    return any(x != y and any(x in g and y in g for g in _SOUND_ALIKE) for x, y in zip(a, b))
 
 
 def _match_case(original: str, suggestion: str) -> str:
