@@ -155,14 +155,7 @@ EXAMPLE = re.compile(r"^(Flagged|Clean) \(([^)]*)\):(.*?)(?=^(?:Flagged|Clean) \
 QUOTED = re.compile(r'"([^"]+)"')
 WITH_SOURCE = re.compile(r'source "([^"]+)",?\s+translation "([^"]+)"')
 # Docstring examples known to be wrong today: (rule, kind, text) -> reason; strict xfails.
-KNOWN_WRONG_EXAMPLES: dict = {
-    ("untranslated", "Flagged", "US Präsident Donald Trump said"):
-        "'Präsident' between capitalised 'US' and 'Donald' is taken for part of a name (in_name_run); "
-        "see tests/cases/untranslated.yaml demetr-praesident",
-    ("word-typo", "Clean", "Julian Colling reports"):
-        "in_name_run ignores the capitalised first word of a sentence, so 'Colling' is judged alone and "
-        "reported as a misspelling of 'Calling'; see tests/cases/word-typo.yaml",
-}
+KNOWN_WRONG_EXAMPLES: dict = {}
 
 
 def docstring_examples():

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from conftest import MINI_ARGS, SEED, assert_placed, assert_record_placed, jsonl_record_lines, position
 
 SELECT = ["--select", "source-form,deprecated-form,name-typo,repeated-word,untranslated"]

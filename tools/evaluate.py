@@ -526,7 +526,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         results["news"] = eval_news(runner, args.data_dir / files["news"], args.limit, args.sample_out,
                                     args.sample_per_rule, args.seed)
     results["meta"] = {
-        "tqcheck": getattr(tqcheck, "__version__", "?"), "data_dir": str(args.data_dir), "limit": args.limit,
+        "tqcheck": getattr(tqcheck, "__version__", "?") + _git_state(), "data_dir": str(args.data_dir), "limit": args.limit,
         "rules": sorted(config.get("select", [])), "options": args.options,
         "checked": runner.checked, "check_seconds": round(runner.seconds, 2),
         "seconds": round(time.perf_counter() - t0, 2), "internal_errors": dict(runner.internal_errors),
@@ -539,6 +539,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.out:
         args.out.write_text(out, encoding="utf-8")
     return 0
+
+
+def _git_state() -> str:
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "tqcheck", "glossaries"], cwd=HERE.parent,
+                               capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return ""
+    return f" ({head}{' + uncommitted changes' if dirty else ''})" if head else ""
 
 
 def _build_config(args, ap):

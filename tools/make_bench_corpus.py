@@ -242,12 +242,20 @@ def build_glossary(count: int, path: Path) -> int:
     return forms
 
 
-def write_forms(glossary_paths: list[Path], path: Path) -> int:
-    """Every distinct form of these glossaries, one a line (for grep -F -w -f)."""
+def write_forms(glossary_paths: list[Path], path: Path, synthetic: int = 0) -> int:
+    """Every distinct form of these glossaries (plus `synthetic` generated entities, taken from the
+    generator rather than re-parsed), one a line, for grep -F -w -f."""
     from tqcheck.glossary.load import load_glossaries
 
     glossary = load_glossaries(glossary_paths)
-    forms = sorted({form for e in glossary.entities for names in e.names.values() for form, _, _ in names.forms()})
+    forms = {form for e in glossary.entities for names in e.names.values() for form, _, _ in names.forms()}
+    if synthetic:
+        for _, _, names in synthetic_entities(synthetic):
+            for name, short, deprecated in names.values():
+                forms.add(name)
+                forms.update(short)
+                forms.update(deprecated)
+    forms = sorted(forms)
     tmp = path.with_suffix(".tmp")
     tmp.write_text("".join(f + "\n" for f in forms), encoding="utf-8")
     os.replace(tmp, path)

@@ -20,7 +20,7 @@ from .findings import DocumentResult, Finding, Report, Severity
 from .glossary.index import GlossaryIndex, compile_glossaries
 from .glossary.load import default_glossary_paths
 from .lexicon import get_lexicon
-from .scores import document_scores, run_scores
+from .scores import document_scores, run_scores, with_segments
 from .segment import WORD_RE
 
 ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
@@ -73,12 +73,11 @@ class Checker:
         return self._result(doc, findings, src, tgt, detected)
 
     def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
-        docs = list(docs)
         results = [self.check_document(d) for d in docs]
         return Report(
             documents=tuple(results), fail_on=self.config.fail_on,
             max_penalty=self.config.max_penalty, errors=tuple(errors),
-            scores=run_scores(docs, results) if any(d.reference for d in docs) else {},
+            scores=run_scores(results),
         )
 
     # -- internals -----------------------------------------------------------------------------
@@ -138,9 +137,9 @@ class Checker:
         words = sum(1 for _ in WORD_RE.finditer(doc.plain))
         points = sum(f.severity.weight for f in findings)
         penalty = points * 1000 / words if words else float(points > 0) * 1000
-        return DocumentResult(
+        return with_segments(DocumentResult(
             path=doc.path, doc_id=doc.doc_id, words=words, findings=tuple(findings), penalty=penalty,
             passed=penalty <= self.config.max_penalty and error is None, src_lang=src, tgt_lang=tgt,
             tgt_lang_detected=detected, text=doc.text, source=doc.source, reference=doc.reference,
             scores=document_scores(doc, tgt), error=error,
-        )
+        ), doc)

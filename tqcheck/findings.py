@@ -73,7 +73,7 @@ class Finding:
         return (self.path, self.doc_id or "", self.start, self.end, self.rule, self.message)
 
     def as_record(self) -> dict:
-        """The JSON contract of one finding (see docs/json-output.md)."""
+        """The JSON contract of one finding (see docs/output-formats.md)."""
         return {
             "path": self.path,
             "doc_id": self.doc_id,

@@ -91,8 +91,11 @@ def _columns() -> int:
 
 def make_report(config: Config, results: list[DocumentResult], errors: list[str]) -> Report:
     """The Report of results in input order: as Checker.check_documents builds it."""
+    from .scores import run_scores
+
     return Report(
         documents=tuple(results), fail_on=config.fail_on, max_penalty=config.max_penalty, errors=tuple(errors),
+        scores=run_scores(results),
     )
 
 

@@ -78,16 +78,32 @@ def document_scores(doc, tgt: Optional[str]) -> dict:
     return corpus_scores(pairs, tgt)[0]
 
 
-def run_scores(docs: Sequence, results: Sequence) -> dict:
-    """Corpus-level scores over every segment of every document with a reference ({} if none)."""
+_PAIRS = "_score_segments"  # where a DocumentResult keeps its (hypothesis, reference) pairs
+
+
+def with_segments(result, doc):
+    """Keep the document's scored segments on its result for the run-level scores.
+
+    The run is scored where only results are left (parallel workers send results, not documents),
+    and a result holds the file text, not the checked view: so the pairs travel with the result,
+    as an attribute outside the dataclass fields (not serialised in any output, kept by pickle).
+    """
+    if doc.reference:
+        object.__setattr__(result, _PAIRS, (segments(doc), is_segment(doc)))
+    return result
+
+
+def run_scores(results: Sequence) -> dict:
+    """Corpus-level scores over every segment of every result with a reference ({} if none)."""
     pairs, langs, documents, has_segments = [], set(), 0, False
-    for doc, result in zip(docs, results):
-        if not doc.reference:
+    for result in results:
+        kept = getattr(result, _PAIRS, None)
+        if kept is None:
             continue
         documents += 1
-        pairs.extend(segments(doc))
+        pairs.extend(kept[0])
         langs.add(result.tgt_lang)
-        has_segments = has_segments or is_segment(doc)
+        has_segments = has_segments or kept[1]
     if not pairs:
         return {}
     tgt = langs.pop() if len(langs) == 1 else None

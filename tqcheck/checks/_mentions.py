@@ -105,7 +105,10 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
         m = _POSSESSIVE.match(tok.text)
         words.append(fold(m.group(1) if m else tok.text))
     found = []
+    covered = 0  # tokens before this one belong to a mention already found
     for k, word in enumerate(words):
+        if k < covered:
+            continue
         candidates = []
         for cut in range(0, MAX_EXTRA + 1):
             if cut >= len(word):
@@ -128,6 +131,7 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
                 best[1].add(idx)
         if best:
             n = best[0]
+            covered = k + n
             found.append(Mention(toks[k].start, toks[k + n - 1].end, text[toks[k].start:toks[k + n - 1].end],
                                  frozenset(best[1]), "stem", frozenset({lang})))
     return found
@@ -166,7 +170,32 @@ def source_lang(ctx) -> Optional[str]:
     return lang if prob >= 0.8 else None
 
 
-def first_position(text: str) -> int:
-    """Where a finding about the whole text goes: its first non-space character (zero-width)."""
-    stripped = len(text) - len(text.lstrip())
-    return stripped if stripped < len(text) else 0
+def anchors(ctx, source_offsets) -> dict:
+    """Where to report what the translation lacks, for each source offset: the translation's
+    sentence in the same place when source and translation have as many sentences, else its first
+    sentence (never one with a URL or code in it, which the engine would drop). An absence has no
+    span of its own; the sentence is where a reviewer looks for it. -> {(start, end): [offsets]}"""
+    from ..segment import sentences
+
+    protected = [ctx.protected[k] for k in ("url", "email", "hashtag", "code")]
+
+    def clean(span):
+        return not any(p.overlaps(*span) for p in protected)
+
+    target = ctx.sentences
+    usable = [span for span in target if clean(span)] or [(0, len(ctx.text))]
+    source = sentences(ctx.doc.source)
+    result: dict = {}
+    for offset in source_offsets:
+        span = usable[0]
+        if len(source) == len(target):
+            i = next((k for k, (s, e) in enumerate(source) if s <= offset < e), None)
+            if i is not None and clean(target[i]):
+                span = target[i]
+        result.setdefault(span, []).append(offset)
+    return result
+
+
+def listing(items: list) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

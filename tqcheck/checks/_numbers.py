@@ -19,12 +19,20 @@ COMMA_DECIMAL = frozenset(
 )
 
 NUMBER = re.compile(
-    r"(?<![\w.,])"
+    r"(?<![\d.,])"
     r"(?P<int>\d{1,3})(?P<groups>(?:(?P<sep>[ \u00a0\u202f\u2009.,'’])\d{3})(?:(?P=sep)\d{3})*)?"
     r"(?P<frac>[.,]\d+)?(?![\d])"
-    r"|(?<![\w.,])(?P<plain>\d+(?:[.,]\d+)?)(?![\d])"
+    r"|(?<![\d.,])(?P<plain>\d+(?:[.,]\d+)?)(?![\d])"
 )
-NAME_BEFORE = re.compile(r"[^\W\d_][\-‑]?$")  # S-500, Su-27, F16
+# A code or model name before the digits: S-500, Su-27, COVID-19 (not "après-11", "post-9/11").
+NAME_BEFORE = re.compile(r"(?:^|[^\w])[A-ZА-ЯЁІЇЄ][^\W\d_]{0,7}[\-‑]$")
+# Scripts written without spaces: their letters next to digits separate words ("1985年").
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
+CJK_SCALES = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+CJK_MONTH_DAY = re.compile(r"(\d{1,2})月(?:(\d{1,2})[日号])?")
+CJK_TIME = re.compile(r"(\d{1,2})[时時点](?:(\d{1,2})分)?")
+CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億]+")
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ISO_DATE = re.compile(r"(?<![\d\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\w])")
 NUM_DATE = re.compile(r"(?<![\d\w.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d\w/]|[.,]\d)")
 TIME = re.compile(
@@ -69,6 +77,7 @@ _MONTHS = {
     "uk": "січ лют берез квіт трав черв лип серп верес жовт листопад груд",
     "pl": "stycz lut marz|marc kwie maj|maja czerw|czerwc lip sierp wrze paźdz|październik listopad grud",
     "cs": "led|ledn únor|únor břez dub|dubn květ|květn červen|červn červenec|červenc srp|srpn září říj|říjn listopad prosin",
+    "hi": "जनवरी फ़रवरी|फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर|सितम्बर अक्टूबर|अक्तूबर नवंबर|नवम्बर दिसंबर|दिसम्बर",
 }
 _ABBREVIATIONS = {
     "en": "jan feb mar apr may jun jul aug sep|sept oct nov dec",
@@ -256,13 +265,36 @@ def quantities(text: str, lang, skip=None) -> list[Quantity]:
         if m.group(4):
             year = int(m.group(4))
             add(m.start(4), m.end(4), {_key(year), _key(year + 2000 if year < 100 else year)})
+    for m in CJK_MONTH_DAY.finditer(text):
+        month = int(m.group(1))
+        if 1 <= month <= 12 and free(*m.span()):
+            add(m.start(), m.end(1) + 1, {("m", month), _key(month)})
+            if m.group(2):
+                add(m.start(2), m.end(2), {_key(int(m.group(2)))})
+    for m in CJK_TIME.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if hour <= 24 and minute <= 59 and free(*m.span()):
+            add(m.start(), m.end(), {("t", hour * 60 + minute), _key(hour)})
     for m in NUMBER.finditer(text):
         start, end = m.span()
-        if not free(start, end) or NAME_BEFORE.search(text, 0, start):
+        before = text[max(0, start - 10):start]
+        if not free(start, end) or NAME_BEFORE.search(before):
             continue
+        if before and before[-1].isalpha() and not _UNSPACED.match(before[-1]):
+            continue  # digits glued to a word: MH17, A320
         values = _readings(m, lang)
+        if end < len(text) and text[end] in CJK_SCALES:  # 9.1万, 1万1000
+            scale = CJK_SCALES[text[end]]
+            rest = re.match(r"\d+", text[end + 1:end + 6])
+            values = {v * scale + (float(rest.group()) if rest else 0) for v in values} | values
+            add(start, end + 1 + (rest.end() if rest else 0), {_key(v) for v in values})
+            continue
         suffix, suffix_end = _suffix(text, end)
         soft = False
+        if suffix and _UNSPACED.match(suffix):
+            suffix = ""
+        if suffix and suffix.islower() and len(suffix) >= 4 and suffix not in SCALES:
+            suffix = ""  # a compound: "24jährigen"
         if suffix:
             scale = SCALES_BY_LANG.get(lang, {}).get(suffix) or SCALES.get(suffix)
             if scale:
@@ -280,6 +312,7 @@ def quantities(text: str, lang, skip=None) -> list[Quantity]:
         add(start, end, {_key(v) for v in values}, soft)
     found.extend(_months(text, lang, skip, free))
     found.extend(_spelled(text, lang, skip, free))
+    found.extend(_cjk_numerals(text, skip, free))
     found.sort(key=lambda q: (q.start, q.end))
     return found
 
@@ -290,12 +323,13 @@ def _months(text, lang, skip, free):
         if not free(start, end) or (skip and skip(start, end)):
             continue
         before = text[max(0, start - 8):start]
-        after = text[end:end + 4]
-        if not (re.search(r"\d[^\d\w\n]{0,2}(?:\w{1,3}[^\w\n]{0,2})?\s*$", before) or re.match(r",?\s\d", after)):
-            continue  # a month is a date only next to a number: "May 5", not "Theresa May"
+        after = text[end:end + 9]
+        # A month is a date next to a number: "May 5", "16 avril", "octubre de 1970". Alone it may
+        # be something else ("Theresa May"), so it may only match ("in December" for 12月).
+        dated = re.search(r"\d[^\d\w\n]{0,2}(?:\w{1,3}[^\w\n]{0,2})?\s*$", before) or re.match(r",?\s(?:\w{1,3}\s)?\d", after)
         name = next(k for k, v in m.groupdict().items() if v)
         month = int(name.rsplit("_", 1)[1])
-        yield Quantity(start, end, text[start:end], frozenset({("m", month)}))
+        yield Quantity(start, end, text[start:end], frozenset({("m", month)}), soft=not dated)
 
 
 def _spelled(text, lang, skip, free):
@@ -313,3 +347,23 @@ def _spelled(text, lang, skip, free):
             keys.add(_key(value * scale))
             end = scale_end
         yield Quantity(m.start(), end, text[m.start():end], frozenset(keys), soft=True)
+
+
+def _cjk_numerals(text, skip, free):
+    """Chinese and Japanese numerals (一千, 三万): soft, since 一 is also "a"."""
+    for m in CJK_NUMERAL.finditer(text):
+        if not free(*m.span()) or (skip and skip(*m.span())):
+            continue
+        total, section, digit = 0, 0, 0
+        for ch in m.group():
+            if ch in _CJK_DIGITS:
+                digit = _CJK_DIGITS[ch]
+            elif CJK_SCALES[ch] >= 1e4:
+                total += (section + digit) * CJK_SCALES[ch]
+                section = digit = 0
+            else:
+                section += (digit or 1) * CJK_SCALES[ch]
+                digit = 0
+        value = total + section + digit
+        if value:
+            yield Quantity(m.start(), m.end(), m.group(), frozenset({_key(value)}), soft=True)

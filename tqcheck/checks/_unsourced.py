@@ -37,7 +37,8 @@ KNOWN_ZIPF = 2.5  # a sentence's first word below this is no ordinary word
 INTERNATIONAL = ("en", "fr", "de", "es", "it")
 INTERNATIONAL_GAP = 0.75
 INTERNATIONAL_MAX = 5.0  # ... unless it is this common in the target ("in", "die", "America")
-SIMILAR = 0.66  # normalised Levenshtein similarity (after folding) that counts as the same word
+SIMILAR = 0.75  # normalised Levenshtein similarity (after folding) that counts as the same word
+SIMILAR_CYRILLIC = 0.66  # ... with a transliterated word (Сиэтл -> sietl for Seattle)
 CURRENCIES = frozenset("USD EUR GBP CHF JPY CNY RUB UAH PLN CZK HUF SEK NOK DKK TRY INR BRL CAD AUD".split())
 
 _LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
@@ -75,7 +76,7 @@ def _same(a: str, b: str) -> bool:
     common = 0
     while common < n and a[common] == b[common]:
         common += 1
-    if (common >= 4 and common * 2 >= n) or (common >= 3 and common * 5 >= n * 3):
+    if common >= 4 and common * 2 >= n:
         return True
     ka, kb = _VOWELS.sub("", a), _VOWELS.sub("", b)
     return len(ka) >= 4 and len(kb) >= 4 and ka[:4] == kb[:4]
@@ -85,16 +86,17 @@ class SourceWords:
     """The source's words, for 'is this name in the source?'."""
 
     def __init__(self, source: str) -> None:
-        words, self.acronyms = set(), set()
+        words, translit, self.acronyms = set(), set(), set()
         for tok in tokens(source):
             for part in re.split(r"['’]", tok.text):  # l'ISL, dell'Onu
                 if len(part) < 2:
                     continue
                 if part.isupper():
                     self.acronyms.add(part)
-                words |= folds(part)
-        self.words = sorted(words)
-        self.exact = set(words)
+                (translit if word_script(part) == "CYRILLIC" else words).update(folds(part))
+        self.words = sorted(words | translit)
+        self.translit = sorted(translit)
+        self.exact = words | translit
 
     def has(self, word: str, loose_acronyms: bool = True) -> bool:
         if word.isupper() and len(word) <= 6:
@@ -103,6 +105,10 @@ class SourceWords:
             if w in self.exact or any(_same(w, c) or (len(w) >= 4 and w in c) for c in self.words):
                 return True  # (a part of a compound: "Asia" in "Südostasien")
             if process.extractOne(w, self.words, scorer=Levenshtein.normalized_similarity, score_cutoff=SIMILAR):
+                return True
+            if self.translit and process.extractOne(
+                w, self.translit, scorer=Levenshtein.normalized_similarity, score_cutoff=SIMILAR_CYRILLIC,
+            ):
                 return True
         return False
 
@@ -120,9 +126,11 @@ def applies(tgt: str, source: str) -> bool:
     return bool(scripts) and scripts <= {"LATIN", "CYRILLIC"}
 
 
-def name_runs(ctx) -> Iterator[tuple[int, int, list, list]]:
-    """(start, end, words, name words) of every capitalised run of the translation with a name word."""
-    text, toks = ctx.text, ctx.tokens
+def name_runs(ctx, taken=()) -> Iterator[tuple[int, int, list, list]]:
+    """(start, end, words, name words) of every capitalised run of the translation with a name word.
+    Words inside the `taken` spans (glossary names, judged apart) end a run."""
+    text = ctx.text
+    toks = [t for t in ctx.tokens if not any(s < t.end and t.start < e for s, e in taken)]
     run: list = []
 
     def flush():
@@ -174,9 +182,7 @@ def unsourced_runs(ctx, words: SourceWords, taken, derived_place) -> Iterator[tu
     """Spans of the translation's names that are not in the source: no word of four letters or
     more, nor any of its name words, is found there. `taken`: spans already explained (glossary
     names); `derived_place(word)`: the word is built on a place name ("Swede", "Czech")."""
-    for start, end, run, names in name_runs(ctx):
-        if any(s < end and start < e for s, e in taken):
-            continue
+    for start, end, run, names in name_runs(ctx, taken):
         if len(run) == 1 and derived_place(run[0].text):
             continue
         if any(words.has(t.text) for t in run if len(t.text) >= 4 or t in names):

@@ -148,14 +148,16 @@ def has_foreign_letter(ctx, word: str) -> bool:
     return alphabet is not None and any(ch.isalpha() and ch not in alphabet for ch in word.lower())
 
 
-def in_name_run(ctx, k: int) -> bool:
+def in_name_run(ctx, k: int, sentence_start_counts: bool = False) -> bool:
     """True when capitalised token `k` stands next to another capitalised word (a name such as
-    "Julian Colling"); a sentence's first word is capitalised for grammar and does not count."""
+    "Julian Colling"). A sentence's first word is capitalised for grammar ("Last Monat") and counts
+    as a partner only with `sentence_start_counts` (names often open sentences too)."""
     toks, text = ctx.tokens, ctx.text
     tok = toks[k]
     if k > 0:
         prev = toks[k - 1]
-        if prev.is_capitalized and prev.start not in ctx.sentence_starts and text[prev.end:tok.start] in (" ", "-"):
+        if (prev.is_capitalized and (sentence_start_counts or prev.start not in ctx.sentence_starts)
+                and text[prev.end:tok.start] in (" ", "-")):
             return True
     if k + 1 < len(toks):
         nxt = toks[k + 1]
@@ -170,6 +172,16 @@ POSSESSIVE = ("'s", "’s")
 def lookup_form(word: str) -> str:
     """The form to look up in a word list: possessive 's dropped ("outbreak's" -> "outbreak")."""
     return word[:-2] if word.endswith(POSSESSIVE) and len(word) > 3 else word
+
+
+def elided_zipf(lexicon, word: str, zipf: float) -> float:
+    """For an elided word ("d'état", "l'homme"), the better of the whole and the part after the
+    apostrophe: "coup d'état" is English, its "d'état" is not a token of the word list."""
+    for apostrophe in ("'", "’"):
+        head, sep, rest = word.partition(apostrophe)
+        if sep and len(head) <= 2 and rest:
+            return max(zipf, lexicon.zipf(rest))
+    return zipf
 
 
 def in_markup(ctx, tok) -> bool:

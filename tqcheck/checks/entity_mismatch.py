@@ -6,8 +6,9 @@ naming an entity when it has any form of it, in any language (a leftover source 
 source-form's business), or a word built on its target-language form ("Russian" for Russia).
 - A swap: the translation names, in place of the lost entity, another entity of the same type that
   the source does not name. Reported on that name, with the lost one as the suggestion.
-- A loss with no swap: reported once per document, zero-width at the start of the translation
-  (the error is an absence: there is no span to point at), naming every lost entity.
+- A loss with no swap: an absence has no span, so it is reported on the translation's sentence in
+  the same place as the source's (when both have as many sentences; else on the first sentence),
+  one finding per sentence naming every entity lost there.
 Entities with no form in the target language are not asked for (the glossary cannot tell how the
 translation would write them).
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..segment import tokens
-from ._mentions import Mention, exact_mentions, first_position, named_entities, source_lang, stem_mentions
+from ._mentions import Mention, anchors, exact_mentions, listing, named_entities, source_lang, stem_mentions
 from ._unsourced import SourceWords, applies, unsourced_runs
 from .base import finding
 
@@ -90,9 +91,11 @@ def check(ctx):
     def untraced(m) -> bool:  # a glossary name of the translation with no trace in the source
         if m.entities & source_named or _common_word(ctx, m, threshold):
             return False
-        if words is not None:  # loosely: "Краснодарском" is a trace of Krasnodar
+        if words is not None:  # loosely, every word of a form: "Краснодарском" is a trace of Krasnodar
             forms = [m.form] + [f for e in m.entities for f in index.entities[e].names.get(src, _NONE).accepted()]
-            return not any(words.has(t.text, loose_acronyms=False) for form in forms for t in tokens(form) if len(t.text) >= 3)
+            return not any(
+                all(words.has(t.text, loose_acronyms=False) for t in tokens(form) if len(t.text) >= 3) for form in forms
+            )
         # No way to compare scripts: only when the glossary knows how the source would write it.
         return any(src in index.entities[e].names for e in m.entities)
 
@@ -129,13 +132,13 @@ def check(ctx):
             ID, t.start, t.end, ctx.text, f"the translation names {named}, the source does not",
             entity=other.id if other is not None else None, confidence=0.7 if other is not None else 0.6,
         )
-    if unswapped:
-        names = [f"{entity.display(ctx.tgt)} ({m.form})" for m, entity in unswapped]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        at = first_position(ctx.text)
+    by_offset = {m.start: (m, entity) for m, entity in unswapped}
+    for (start, end), offsets in anchors(ctx, sorted(by_offset)).items():
+        lost_here = [by_offset[o] for o in offsets]
+        names = listing([f"{entity.display(ctx.tgt)} ({m.form})" for m, entity in lost_here])
         yield finding(
-            ID, at, at, ctx.text, f"source names {listed}, the translation does not",
-            entity=unswapped[0][1].id, severity=unswapped[0][1].severity, confidence=0.7,
+            ID, start, end, ctx.text, f"source names {names}, the translation does not",
+            entity=lost_here[0][1].id, severity=lost_here[0][1].severity, confidence=0.7,
         )
 
 

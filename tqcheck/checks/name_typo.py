@@ -21,6 +21,7 @@ from .base import finding
 ID = "name-typo"
 SEVERITY = Severity.MAJOR
 IN_QUOTES = True
+TITLE_ZIPF = 4.0  # a capitalised word this common before a name is a title ("President")
 OPTIONS = {
     "min-length": 5,  # shorter single words are too often other names
     "max-word-zipf": 2.0,  # a single word this common in the target language is not a typo
@@ -68,15 +69,25 @@ def _buckets(index, lang):
 
 # Languages whose names inflect ("Vereinigten Königreich", "Владимира Путина"): words that
 # differ only in their last two letters are case forms there, not misspellings.
-INFLECTING = frozenset({"de", "ru", "uk", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "lt", "lv", "fi", "et", "hu", "el", "be"})
+INFLECTING = frozenset({"ru", "uk", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "lt", "lv", "fi", "et", "hu", "el", "be"})
+# German inflects names only by a genitive -s and adjectives by their last letter.
+GERMAN_ENDINGS = ("s", "n", "en", "es", "e", "er", "em", "m", "r")
 
 
-def _ending_only(a: str, b: str) -> bool:
-    stem = min(len(a), len(b)) - 2
-    return stem >= 3 and a[:stem] == b[:stem]
+def _inflected_pair(a: str, b: str, lang: str) -> bool:
+    """Could `a` and `b` be two case forms of one name in `lang`?"""
+    if lang in INFLECTING:
+        stem = min(len(a), len(b)) - 2
+        return stem >= 3 and a[:stem] == b[:stem]
+    if lang == "de":
+        short, long_ = sorted((a, b), key=len)
+        if long_.startswith(short) and long_[len(short):] in GERMAN_ENDINGS:
+            return True
+        return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in "nsmre" and b[-1] in "nsmre"
+    return False
 
 
-def _near_multi(phrase, candidates, inflecting=False):
+def _near_multi(phrase, candidates, lang):
     """The glossary name that `phrase` misses by a little (word by word), or None."""
     words = phrase.split(" ")
     best = None
@@ -92,10 +103,10 @@ def _near_multi(phrase, candidates, inflecting=False):
             if w == c:
                 equal += 1
                 continue
-            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1] or (inflecting and _ending_only(w, c)):
+            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1] or _inflected_pair(w, c, lang):
                 ok = False
                 break
-            d = Levenshtein.distance(w, c, score_cutoff=_max_distance(c))
+            d = OSA.distance(w, c, score_cutoff=_max_distance(c))
             if d > _max_distance(c):
                 ok = False
                 break
@@ -126,7 +137,7 @@ def check(ctx):
                     continue
                 if text[start:end].count(" ") != size - 1:
                     continue  # hyphenated runs are compared as they are written
-                suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()), ctx.tgt in INFLECTING)
+                suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()), ctx.tgt)
                 if suggestion is None or phrase.startswith(suggestion) or suggestion.startswith(phrase):
                     continue  # "South African": a derived form, not a misspelling
                 entity = ctx.resources.index.entities[names[suggestion][0]]
@@ -138,8 +149,12 @@ def check(ctx):
                 )
         if flagged_multi:
             continue
+        # A run of names is judged as a whole above ("Liu Xianhua", "Wushan County"), except a
+        # title before a single name: "President Zelesnky", "Defense Minister Shoigou".
+        while len(run) > 1 and lexicon is not None and lexicon.zipf(run[0].text) >= TITLE_ZIPF:
+            run = run[1:]
         if len(run) > 1:
-            continue  # a run of names is judged as a whole above ("Liu Xianhua", "Wushan County")
+            continue
         for tok in run:
             word = tok.text
             if len(word) < min_length or index.has_form(word) or known.overlaps(tok.start, tok.end):
@@ -150,7 +165,7 @@ def check(ctx):
             for cand, d, _ in process.extract(word, single.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=8):
                 if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):
                     continue
-                if ctx.tgt in INFLECTING and _ending_only(word, cand):
+                if _inflected_pair(word, cand, ctx.tgt):
                     continue  # "Putins", "Iranian": inflected and derived forms, not misspellings
                 # Another name one letter away is as likely as a slip ("Buras"/"Burns"), unless
                 # the document names that entity elsewhere.

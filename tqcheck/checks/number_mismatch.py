@@ -7,8 +7,9 @@ are compared as multisets (a number written twice in the source is expected twic
 maximum matching that allows every reading of an ambiguous number.
 - A translation quantity no source quantity accounts for is reported on its span ("changed"
   when a source quantity is left over to pair it with, "not in the source" otherwise).
-- Source quantities left over after that are reported once per document, zero-width at the start
-  of the translation (an absence has no span), all of them in one message.
+- Source quantities left over after that are reported on the translation's sentence in the same
+  place as the source's (when both have as many sentences; else on the first sentence), one
+  finding per sentence listing them.
 Ordinals and spelled-out numbers ("three", "drei", "un") may match but are never reported; digits
 inside names and codes (S-500, G7, COVID-19, 5G) are not quantities.
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..segment import SpanSet, protected_spans
-from ._mentions import first_position, source_lang
+from ._mentions import anchors, listing, source_lang
 from ._numbers import quantities
 from .base import finding
 
@@ -68,7 +69,8 @@ def check(ctx):
         return
     pairs = match(source, target)
     used = set(pairs.values())
-    left = [q for i, q in enumerate(source) if i not in pairs and not q.soft]
+    # A lone "1" of the source is often an article in the translation ("1 Person" -> "a person").
+    left = [q for i, q in enumerate(source) if i not in pairs and not q.soft and q.keys != {("n", 1)}]
     extra = [q for j, q in enumerate(target) if j not in used and not q.soft]
     for q in extra:
         partner = next((s for s in left if s.kind == q.kind), None)
@@ -78,7 +80,7 @@ def check(ctx):
         else:
             message = f"'{q.text}' is not in the source"
         yield finding(ID, q.start, q.end, ctx.text, message, confidence=0.8)
-    if left:
-        listed = ", ".join(q.text for q in left[:8]) + (f" and {len(left) - 8} more" if len(left) > 8 else "")
-        at = first_position(ctx.text)
-        yield finding(ID, at, at, ctx.text, f"source has {listed}, the translation does not", confidence=0.7)
+    by_offset = {q.start: q for q in left}
+    for (start, end), offsets in anchors(ctx, sorted(by_offset)).items():
+        listed = listing([by_offset[o].text for o in offsets])
+        yield finding(ID, start, end, ctx.text, f"source has {listed}, the translation does not", confidence=0.7)

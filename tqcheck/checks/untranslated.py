@@ -18,7 +18,7 @@ import bisect
 from ..findings import Severity
 from ..languages import name as lang_name
 from ..languages import script_name, scripts_of
-from ._words import KNOWN_ZIPF, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
+from ._words import KNOWN_ZIPF, elided_zipf, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
 from .base import finding
 
 ID = "untranslated"
@@ -26,7 +26,7 @@ SEVERITY = Severity.MAJOR
 IN_QUOTES = True  # quotations are translated too; a foreign one is a leftover
 OPTIONS = {
     "min-words": 5,  # sentences with fewer ordinary words are not judged
-    "unknown-ratio": 0.4,  # share of words unknown in the target language that makes a suspect
+    "unknown-ratio": 0.3,  # share of words unknown in the target language that makes a suspect
     "min-probability": 0.8,  # langdetect's confidence needed to confirm
     "words": True,  # flag single words left in the source language
 }
@@ -44,6 +44,15 @@ def check(ctx):
     if ctx.option("words", OPTIONS["words"]):
         yield from _words(ctx, flagged)
     yield from _copied_from_source(ctx, flagged)
+
+
+def _noun_in_name_run(ctx, word, tgt_zipf, evidence) -> bool:
+    """"US Präsident Donald Trump": a common German noun the target language has never seen
+    (names such as Müller or Schröder are known to English word lists) is no part of the name."""
+    return (
+        evidence is not None and evidence[0] in CAPITALIZED_NOUNS and evidence[1] >= 4.5
+        and tgt_zipf < 1.0 and has_foreign_letter(ctx, word)
+    )
 
 
 def _inside(flagged, start, end):
@@ -68,8 +77,10 @@ def _sentences(ctx, flagged):
         # Cheap gate first: lower-case words only, no name or script tests.
         if j - i < min_words:
             continue
-        lower = [z for t, z in zip(toks[i:j], ctx.token_zipf[i:j]) if not t.is_capitalized]
-        if len(lower) < min_words or sum(1 for z in lower if z < KNOWN_ZIPF) < ratio * len(lower):
+        lower = [(t.text, z) for t, z in zip(toks[i:j], ctx.token_zipf[i:j]) if not t.is_capitalized]
+        if len(lower) < min_words:
+            continue
+        if sum(1 for _, z in lower if z < KNOWN_ZIPF) < ratio * len(lower) and not _mostly_other(ctx, lower):
             continue
         words = [
             t for t in toks[i:j]
@@ -78,9 +89,6 @@ def _sentences(ctx, flagged):
             and word_script(t.text) in scripts_of(ctx.tgt)
         ]
         if len(words) < min_words:
-            continue
-        unknown = sum(1 for t in words if lexicon.zipf(t.text.lower()) < KNOWN_ZIPF)
-        if unknown / len(words) < ratio:
             continue
         masked = " ".join(t.text for t in words)
         lang, prob = detect(masked)
@@ -92,6 +100,17 @@ def _sentences(ctx, flagged):
             f"sentence in {lang_name(lang)}, not {lang_name(ctx.tgt)}: left untranslated?",
             confidence=round(prob, 3),
         )
+
+
+def _mostly_other(ctx, words) -> bool:
+    """Are most words more at home in the one other language we suspect? English function words
+    are known to French and German word lists, so the unknown-word test misses an English
+    sentence there; comparing frequencies with the suspected language does not."""
+    other = ctx.src if ctx.src and ctx.src != ctx.tgt else ("en" if ctx.tgt != "en" else None)
+    lexicon = ctx.lexicon(other) if other else None
+    if lexicon is None:
+        return False
+    return sum(1 for w, z in words if lexicon.zipf(w) > z + 0.5) >= 0.6 * len(words)
 
 
 def _script_spans(ctx, flagged):
@@ -158,12 +177,12 @@ def _words(ctx, flagged):
         if in_markup(ctx, tok):
             continue
         word = lookup_form(word)
-        tgt_zipf = lexicon.zipf(word)
+        tgt_zipf = elided_zipf(lexicon, word, lexicon.zipf(word))
         if tgt_zipf >= MAX_TARGET_ZIPF:
             continue
-        if tok.is_capitalized and in_name_run(ctx, k):
-            continue
         evidence = foreign_evidence(ctx, word, tgt_zipf)
+        if tok.is_capitalized and in_name_run(ctx, k) and not _noun_in_name_run(ctx, word, tgt_zipf, evidence):
+            continue
         if evidence is None:
             if tgt_zipf == 0 and not tok.is_capitalized and len(word) >= 4 and has_foreign_letter(ctx, word):
                 yield finding(

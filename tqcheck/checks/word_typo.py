@@ -64,11 +64,11 @@ def check(ctx):
         if z >= limit:
             continue
         capital = tok.is_capitalized
-        in_run = capital and in_name_run(ctx, k)
+        in_run = capital and in_name_run(ctx, k, sentence_start_counts=True)
         short_capital = capital and len(word) < 6
         if short_capital and tok.start not in ctx.sentence_starts:
             continue  # short capitalised words inside a sentence are names (Jimo, Toray)
-        if capital and (z >= CAPITAL_RARE_ZIPF or (in_run and z > 0)):
+        if capital and (z >= CAPITAL_RARE_ZIPF or (in_run and z >= 1.5)):
             continue  # most capitalised words the word list barely knows are names
         if foreign_evidence(ctx, word, z) is not None or has_foreign_letter(ctx, word):
             continue  # the untranslated check's, or a foreign name
@@ -111,7 +111,9 @@ def _plausible(word: str, cand: tuple, z: float, gap: float, capital: bool) -> b
     if distance == 1 and len(word) < 8 and edit_kind(word, name) == "sub" and not _sound_alike(word, name):
         needed = z + gap + 1.0
     if capital:
-        needed = max(needed, 4.5)
+        # A capitalised slip must land on a very common word; a swap or a dropped letter is the
+        # likelier slip, so it needs a little less.
+        needed = max(needed, 4.5 if distance > 1 or edit_kind(word, name) == "sub" else 4.0)
     return cz >= needed
 
 

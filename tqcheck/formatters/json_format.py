@@ -1,4 +1,4 @@
-"""`--format json`: the documented contract (docs/json-output.md, schema in tqcheck/schemas/)."""
+"""`--format json`: the documented contract (docs/output-formats.md, schema in tqcheck/schemas/)."""
 from __future__ import annotations
 
 import json
