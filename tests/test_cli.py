@@ -382,17 +382,12 @@ def test_glossary_entry_severity_applies_and_config_overrides_it(cli, work):
     assert [f["severity"] for f in result.json["findings"]] == ["minor"] and result.code == 0
 
 
-INFO_IS_FALSY = ("engine._place: `self.config.severity.get(f.rule) or f.severity or default` drops an override "
-                 "to info, because Severity.INFO == 0 is falsy: --severity RULE=info is silently ignored")
 
-
-@pytest.mark.xfail(strict=True, reason=INFO_IS_FALSY)
 def test_severity_override_to_info(cli, work):
     result = check(cli, work, "minor.txt", "--severity", "repeated-word=info", "--format", "json")
     assert [f["severity"] for f in result.json["findings"]] == ["info"]
 
 
-@pytest.mark.xfail(strict=True, reason=INFO_IS_FALSY)
 def test_severity_override_to_info_beats_glossary_entry(cli, work):
     glossary = MINI.read_text(encoding="utf-8").replace(
         "    description: President of Russia\n", "    description: President of Russia\n    severity: critical\n", 1)

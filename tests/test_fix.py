@@ -240,7 +240,7 @@ def test_markdown_markup_stays_intact(cli, tmp_path):
 
 def test_html_markup_stays_intact_and_entities_are_left_alone(cli, tmp_path):
     text = (
-        '<html lang="en"><head><title>Kiev</title></head><body>\n'
+        '<html lang="en"><head><meta name="city" content="Kiev"></head><body>\n'
         '<p class="Kiev">Vladimir <b>Poutine</b> spoke in <a href="/Kiev">Kiev</a>.</p>\n'
         "<p>Then in Ki&#101;v, Vladimir Poutine &amp; others.</p>\n"
         "<script>var city = 'Kiev';</script>\n"
@@ -340,3 +340,26 @@ def test_xliff_target_is_fixed(cli, tmp_path):
     run(cli, tmp_path, "--fix", "a.xlf")
     assert path.read_text(encoding="utf-8") == text.replace(
         "<target>Vladimir Poutine in Kiev</target>", "<target>Vladimir Putin in Kyiv</target>")
+
+
+def test_an_unwritable_folder_is_an_error_line(cli, tmp_path, monkeypatch):
+    import tempfile
+
+    path = write(tmp_path, "a.txt", "Vladimir Poutine in Kiev.\n")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = run(cli, tmp_path, "--fix", "a.txt")
+    assert result.code == 2 and "a.txt: cannot write the fixed file: Permission denied" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == "Vladimir Poutine in Kiev.\n"
+
+
+def test_diff_outputs_report_the_files_as_they_are(cli, tmp_path):
+    write(tmp_path, "a.txt", TEXT)
+    result = run(cli, tmp_path, "--diff", "-o", "json=out.json", "a.txt")
+    assert result.code == 1
+    rules = [f["rule"] for f in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]]
+    assert sorted(rules) == ["deprecated-form", "name-typo", "repeated-word", "source-form", "source-form"]

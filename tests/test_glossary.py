@@ -104,9 +104,6 @@ def test_invalid_yaml_names_the_line():
     assert "not valid YAML" in message and line >= 4
 
 
-@pytest.mark.xfail(strict=True, reason="the loader checks language keys against [a-z]{2} only: 'ua' (a common slip "
-                   "for uk) or 'xx' are accepted although docs/glossary-format.md says ISO 639-1 codes; those forms "
-                   "are then never used for any text (languages.is_valid exists and the CLI and JSONL use it)")
 def test_language_must_be_an_iso_639_1_code():
     text = entity("      en: Kyiv\n      ua: Київ\n")
     _, problems = parse(text)

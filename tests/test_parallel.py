@@ -29,6 +29,10 @@ def corpus(tmp_path_factory):
     (root / "b" / "batch.jsonl").write_text(
         '{"id": "1", "target": "Kiev again."}\nnot json\n{"id": "2", "target": "Clean text in Kyiv."}\n',
         encoding="utf-8")
+    (root / "b" / "refs.jsonl").write_text(  # references: corpus scores over every file
+        '{"id": "r1", "target": "Vladimir Putin met the press in Kyiv.", "reference": "Vladimir Putin met reporters in Kyiv."}\n'
+        '{"id": "r2", "target": "The minister spoke on Monday.", "reference": "The minister spoke Monday."}\n',
+        encoding="utf-8")
     (root / "b" / "latin1.txt").write_bytes(b"caf\xe9 in Kiev\n")
     (root / "b" / "empty.txt").write_bytes(b"")
     return root
@@ -51,6 +55,7 @@ def test_jobs_give_the_same_output_in_the_same_order(cli, corpus, fmt):
         paths = [d["path"] for d in json.loads(one.stdout)["documents"]]
         assert paths[0] == "b/00.txt" and paths[-2:] == ["a/seed.txt", "b/00.txt"]
         assert len(json.loads(one.stdout)["findings"]) > 20
+        assert json.loads(one.stdout)["summary"]["scores"]["segments"] == 2
 
 
 def test_jobs_with_a_baseline_and_outputs(cli, corpus, tmp_path):
@@ -88,7 +93,7 @@ def test_forced_progress_goes_to_stderr_only(cli, corpus):
     loud = run(cli, corpus, "--progress", "b")
     assert loud.stdout == quiet.stdout
     lines = [line for line in loud.stderr.splitlines() if line.startswith("[")]
-    assert lines[0].startswith("[1/11] ") and lines[-1].startswith("[11/11] ")
+    assert lines[0].startswith("[1/12] ") and lines[-1].startswith("[12/12] ")
     assert not any(line.startswith("[") for line in quiet.stderr.splitlines())
 
 

@@ -260,7 +260,8 @@ def check(
             src=cfg.src, tgt=cfg.tgt, keep=baselines.baseline_filter(known, cfg.max_penalty),
         )
         errors += outcome.errors
-        report = dataclasses.replace(outcome.report, errors=tuple(errors))
+        # --diff changes nothing: the report stays that of the files as they are
+        report = dataclasses.replace(report if diff else outcome.report, errors=tuple(errors))
         typer.echo(fixes.summary(outcome, diff), err=True)
     if known is not None:
         report = baselines.apply_baseline(report, known)
@@ -388,7 +389,12 @@ def glossary_import(
     from .readers import decode, read_bytes
 
     text = decode(read_bytes(table), str(table))
-    yaml_text, count = table_to_yaml(text, str(table), name)
+    try:
+        yaml_text, count = table_to_yaml(text, str(table), name)
+    except GlossaryError as exc:
+        for line, message in exc.problems:
+            typer.echo(f"tqcheck: error: {table}:{line}: {message}", err=True)
+        raise typer.Exit(2)
     write_output(output, yaml_text)
     typer.echo(f"{output}: {count} entities")
 

@@ -93,7 +93,9 @@ class Checker:
         start, end = doc.view.to_document(f.start, f.end)
         line, column = doc.lines.position(start)
         end_line, end_column = doc.lines.position(end)
-        severity = self.config.severity.get(f.rule) or f.severity or default
+        severity = self.config.severity.get(f.rule)
+        if severity is None:
+            severity = f.severity if f.severity is not None else default  # INFO is 0: no `or`
         return f.with_(
             start=start, end=end, text=doc.text[start:end], line=line, column=column,
             end_line=end_line, end_column=end_column, severity=severity,

@@ -34,5 +34,5 @@ class GlossaryError(TqcheckError):
     def __init__(self, path: str, problems: list[tuple[int, str]]) -> None:
         self.problems = problems
         line, message = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s); run `tqcheck glossary validate`)" if len(problems) > 1 else ""
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         super().__init__(message + more, path, line)

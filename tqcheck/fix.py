@@ -127,9 +127,10 @@ def _edit_for(f: Finding, text: str, doc: Document, fmt: str) -> Optional[Edit]:
         return None  # an entity inside the span: its text is not what the checks read
     if not _verbatim(doc, f.start, f.end):
         return None  # the span crosses markup or hidden text
-    new = adapt_case(f.text, f.suggestions[0], name=f.rule in NAME_RULES or f.entity is not None)
     if f.rule == "repeated-word":
         new = f.suggestions[0]  # the first of the two words, exactly as written
+    else:
+        new = adapt_case(f.text, f.suggestions[0], name=f.rule in NAME_RULES or f.entity is not None)
     if fmt in _ESCAPED_FORMATS:
         new = html.escape(new, quote=False)
     if fmt == "bitext" and any(c in new for c in "\t\r\n"):
@@ -407,6 +408,9 @@ def fix_report(report: Report, checker_factory: Callable[[], object], *, unsafe:
         except InputError as exc:
             outcome.errors.append(str(exc))
             continue
+        except OSError as exc:  # e.g. a read-only folder: the temporary file cannot be created
+            outcome.errors.append(f"{path}: cannot write the fixed file: {exc.strerror or exc}")
+            continue
         outcome.files.append(file_fix)
         if file_fix.changed:
             replaced[path] = file_fix.results
@@ -418,7 +422,9 @@ def fix_report(report: Report, checker_factory: Callable[[], object], *, unsafe:
                 documents.extend(replaced[path] * max(1, len(results) // max(1, per_input[path])))
             else:
                 documents.extend(results)
-        outcome.report = replace(report, documents=tuple(documents))
+        from .scores import run_scores  # the texts changed: so do the reference metrics
+
+        outcome.report = replace(report, documents=tuple(documents), scores=run_scores(documents))
     return outcome
 
 

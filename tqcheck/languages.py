@@ -81,3 +81,8 @@ SCRIPT_NAMES = {
 
 def script_name(script: str) -> str:
     return SCRIPT_NAMES.get(script, script.title())
+
+
+def with_article(word: str) -> str:
+    """'an English', 'a French': for messages."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word

@@ -70,6 +70,8 @@ def _stem_table(index, lang: str, endings, fold) -> dict:
         if names is None:
             continue
         for form, kind, _ in names.forms():
+            if kind == "inflected":
+                continue  # already a case form, matched exactly: its stem would over-reach (Раду+лов)
             words = [fold(t.text) for t in tokens(form)]
             if not words:
                 continue

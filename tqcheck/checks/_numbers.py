@@ -29,7 +29,8 @@ NAME_BEFORE = re.compile(r"(?:^|[^\w])[A-ZА-ЯЁІЇЄ][^\W\d_]{0,7}[\-‑]$")
 # Scripts written without spaces: their letters next to digits separate words ("1985年").
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 CJK_SCALES = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
-CJK_MONTH_DAY = re.compile(r"(\d{1,2})月(?:(\d{1,2})[日号])?")
+CJK_MONTH_DAY = re.compile(r"(\d{1,2})\s?月(?:(\d{1,2})\s?[日号])?")
+CJK_MIXED = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万萬亿億])+")  # 9.1万, 1万1000, 75万7千
 CJK_TIME = re.compile(r"(\d{1,2})[时時点](?:(\d{1,2})分)?")
 CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億]+")
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -40,7 +41,7 @@ TIME = re.compile(
     r"(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s?(?P<ampm>[ap])\.?\s?m\.?(?!\w)"  # 3 p.m., 3:30pm
     r"|(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s?Uhr(?!\w)"  # 15 Uhr, 15.30 Uhr
     r"|(?P<h3>\d{1,2})\s?h\s?(?P<m3>\d{2})?(?!\w)"  # 15h, 15h30, 15 h 30
-    r"|(?P<h4>\d{1,2}):(?P<m4>\d{2})(?![\d\w:]))",  # 15:30
+    r"|(?P<h4>\d{1,2}):\s?(?P<m4>\d{2})(?![\d\w:]))",  # 15:30 (and MT's "8: 00")
     re.IGNORECASE,
 )
 
@@ -197,7 +198,7 @@ def _suffix(text: str, end: int) -> tuple[str, int]:
     m = _GLUED.match(text, end, min(len(text), end + 12))
     if not m:
         return "", end
-    return (m.group(1) or m.group(2)).lower(), m.end()
+    return m.group(1) or m.group(2), m.end()
 
 
 def _scale_after(text: str, end: int, lang) -> tuple[float, int]:
@@ -268,7 +269,7 @@ def quantities(text: str, lang, skip=None) -> list[Quantity]:
     for m in CJK_MONTH_DAY.finditer(text):
         month = int(m.group(1))
         if 1 <= month <= 12 and free(*m.span()):
-            add(m.start(), m.end(1) + 1, {("m", month), _key(month)})
+            add(m.start(), text.index("月", m.end(1)) + 1, {("m", month), _key(month)})
             if m.group(2):
                 add(m.start(2), m.end(2), {_key(int(m.group(2)))})
     for m in CJK_TIME.finditer(text):
@@ -283,16 +284,21 @@ def quantities(text: str, lang, skip=None) -> list[Quantity]:
         if before and before[-1].isalpha() and not _UNSPACED.match(before[-1]):
             continue  # digits glued to a word: MH17, A320
         values = _readings(m, lang)
-        if end < len(text) and text[end] in CJK_SCALES:  # 9.1万, 1万1000
-            scale = CJK_SCALES[text[end]]
-            rest = re.match(r"\d+", text[end + 1:end + 6])
-            values = {v * scale + (float(rest.group()) if rest else 0) for v in values} | values
-            add(start, end + 1 + (rest.end() if rest else 0), {_key(v) for v in values})
+        if end < len(text) and text[end] in CJK_SCALES:  # 9.1万, 1万1000, 75万7千
+            mixed = CJK_MIXED.match(text, start)
+            value = _cjk_value(re.findall(r"\d+(?:\.\d+)?|\D", mixed.group()))
+            add(start, mixed.end(), {_key(v) for v in values | {value}})
             continue
-        suffix, suffix_end = _suffix(text, end)
+        raw_suffix, suffix_end = _suffix(text, end)
+        cut = _UNSPACED.search(raw_suffix)
+        if cut:  # "5G网络": the suffix ends where the unspaced script begins
+            raw_suffix, suffix_end = raw_suffix[:cut.start()], suffix_end - (len(raw_suffix) - cut.start())
+        suffix = raw_suffix.lower()
         soft = False
         if suffix and _UNSPACED.match(suffix):
             suffix = ""
+        if len(raw_suffix) == 1 and raw_suffix.isupper():
+            continue  # a code: 5G, 3D
         if suffix and suffix.islower() and len(suffix) >= 4 and suffix not in SCALES:
             suffix = ""  # a compound: "24jährigen"
         if suffix:
@@ -354,16 +360,22 @@ def _cjk_numerals(text, skip, free):
     for m in CJK_NUMERAL.finditer(text):
         if not free(*m.span()) or (skip and skip(*m.span())):
             continue
-        total, section, digit = 0, 0, 0
-        for ch in m.group():
-            if ch in _CJK_DIGITS:
-                digit = _CJK_DIGITS[ch]
-            elif CJK_SCALES[ch] >= 1e4:
-                total += (section + digit) * CJK_SCALES[ch]
-                section = digit = 0
-            else:
-                section += (digit or 1) * CJK_SCALES[ch]
-                digit = 0
-        value = total + section + digit
+        value = _cjk_value([_CJK_DIGITS.get(ch, ch) for ch in m.group()])
         if value:
             yield Quantity(m.start(), m.end(), m.group(), frozenset({_key(value)}), soft=True)
+
+
+def _cjk_value(parts) -> float:
+    """The value of a numeral as a list of digits (numbers or digit strings) and scale characters."""
+    total, section, digit = 0.0, 0.0, 0.0
+    for part in parts:
+        if part in CJK_SCALES:
+            if CJK_SCALES[part] >= 1e4:
+                total += (section + digit) * CJK_SCALES[part]
+                section = digit = 0.0
+            else:
+                section += (digit or 1) * CJK_SCALES[part]
+                digit = 0.0
+        else:
+            digit = float(part)
+    return total + section + digit

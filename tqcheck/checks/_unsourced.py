@@ -69,14 +69,14 @@ def folds(word: str) -> set[str]:
     return result
 
 
-def _same(a: str, b: str) -> bool:
+def _same(a: str, b: str, short_prefix: bool = False) -> bool:
     if a == b:
         return True
     n = min(len(a), len(b))
     common = 0
     while common < n and a[common] == b[common]:
         common += 1
-    if common >= 4 and common * 2 >= n:
+    if common >= 4 and common * 2 >= n or (short_prefix and common >= 3 and common * 2 >= n):
         return True
     ka, kb = _VOWELS.sub("", a), _VOWELS.sub("", b)
     return len(ka) >= 4 and len(kb) >= 4 and ka[:4] == kb[:4]
@@ -98,11 +98,13 @@ class SourceWords:
         self.translit = sorted(translit)
         self.exact = words | translit
 
-    def has(self, word: str, loose_acronyms: bool = True) -> bool:
+    def has(self, word: str, loose_acronyms: bool = True, short_prefix: bool = False) -> bool:
+        """Is `word` in the source, loosely? `short_prefix`: three common first letters are enough
+        (for a glossary place name: Praha/Prague, Polsku/Poland, Španělska/Spain)."""
         if word.isupper() and len(word) <= 6:
             return self._has_acronym(word, loose_acronyms)
         for w in folds(word):
-            if w in self.exact or any(_same(w, c) or (len(w) >= 4 and w in c) for c in self.words):
+            if w in self.exact or any(_same(w, c, short_prefix) or (len(w) >= 4 and w in c) for c in self.words):
                 return True  # (a part of a compound: "Asia" in "Südostasien")
             if process.extractOne(w, self.words, scorer=Levenshtein.normalized_similarity, score_cutoff=SIMILAR):
                 return True
@@ -111,6 +113,14 @@ class SourceWords:
             ):
                 return True
         return False
+
+    def has_initials(self, form: str) -> bool:
+        """The source abbreviates `form` (ČR for Czech Republic, РФ for Российская Федерация)."""
+        words = [t.text for t in tokens(form) if t.text[:1].isupper()]
+        if len(words) < 2:
+            return False
+        initials = _strip_accents("".join(w[0] for w in words)).upper()
+        return any(_strip_accents(a).upper() == initials for a in self.acronyms)
 
     def _has_acronym(self, word: str, loose: bool) -> bool:
         if loose and (word in CURRENCIES or any(len(a) == len(word) for a in self.acronyms)):
@@ -159,18 +169,21 @@ def name_runs(ctx, taken=()) -> Iterator[tuple[int, int, list, list]]:
 
 def _is_name_word(ctx, tok) -> bool:
     """Rare in the target language, or about as common in other languages (names travel: John,
-    Obama, Anderson), unlike the ordinary words a title capitalises (Party, Ministry)."""
+    Obama, Anderson), unlike the ordinary words a title capitalises (Party, Ministry). The first
+    word of a sentence only when unknown; an all-capitals word when it is no ordinary word ("ALSO")."""
     word = tok.text
-    if word.isupper():
-        return len(word) >= 3
-    if len(word) < 3:
-        return False
     lower = word.casefold()
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
     lexicon = ctx.lexicon(ctx.tgt)
     zipf = lexicon.zipf(lower) if lexicon is not None else 0.0
-    if zipf < (KNOWN_ZIPF if tok.start in ctx.sentence_starts else NAME_ZIPF):
+    if word.isupper():
+        return len(word) >= 3 and zipf < 3.0
+    if len(word) < 3:
+        return False
+    if tok.start in ctx.sentence_starts:
+        return zipf < 1.0
+    if zipf < NAME_ZIPF:
         return True
     if zipf >= INTERNATIONAL_MAX:
         return False
@@ -183,8 +196,8 @@ def unsourced_runs(ctx, words: SourceWords, taken, derived_place) -> Iterator[tu
     more, nor any of its name words, is found there. `taken`: spans already explained (glossary
     names); `derived_place(word)`: the word is built on a place name ("Swede", "Czech")."""
     for start, end, run, names in name_runs(ctx, taken):
-        if len(run) == 1 and derived_place(run[0].text):
-            continue
+        if all(derived_place(t.text) for t in run):
+            continue  # "Swede", "Armenian-Turkish": words built on place names
         if any(words.has(t.text) for t in run if len(t.text) >= 4 or t in names):
             continue
         yield start, end

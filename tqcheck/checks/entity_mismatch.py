@@ -91,11 +91,16 @@ def check(ctx):
     def untraced(m) -> bool:  # a glossary name of the translation with no trace in the source
         if m.entities & source_named or _common_word(ctx, m, threshold):
             return False
-        if words is not None:  # loosely, every word of a form: "Краснодарском" is a trace of Krasnodar
+        if words is not None:  # loosely: "Краснодарском" is a trace of Krasnodar, "České republice"
+            # of the Czech Republic; a person only by the surname (Vladimir is not Volodymyr Zelensky).
+            person = any(index.entities[e].type == "person" for e in m.entities)
             forms = [m.form] + [f for e in m.entities for f in index.entities[e].names.get(src, _NONE).accepted()]
-            return not any(
-                all(words.has(t.text, loose_acronyms=False) for t in tokens(form) if len(t.text) >= 3) for form in forms
-            )
+            for form in forms:
+                parts = [t.text for t in tokens(form) if len(t.text) >= 3] or [form]
+                if any(words.has(p, loose_acronyms=False, short_prefix=not person) for p in (parts[-1:] if person else parts)):
+                    return False
+            every_form = (f for e in m.entities for names in index.entities[e].names.values() for f, _, _ in names.forms())
+            return not any(words.has_initials(f) for f in every_form)
         # No way to compare scripts: only when the glossary knows how the source would write it.
         return any(src in index.entities[e].names for e in m.entities)
 

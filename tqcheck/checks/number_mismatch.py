@@ -72,6 +72,10 @@ def check(ctx):
     # A lone "1" of the source is often an article in the translation ("1 Person" -> "a person").
     left = [q for i, q in enumerate(source) if i not in pairs and not q.soft and q.keys != {("n", 1)}]
     extra = [q for j, q in enumerate(target) if j not in used and not q.soft]
+    # A month named once more or once less is style ("July 26 … on July 26" for "7月26日 … 26日"):
+    # months count as a set.
+    left = [q for q in left if not (q.kind == "m" and any(q.keys & t.keys for t in target))]
+    extra = [q for q in extra if not (q.kind == "m" and any(q.keys & s.keys for s in source))]
     for q in extra:
         partner = next((s for s in left if s.kind == q.kind), None)
         if partner is not None:

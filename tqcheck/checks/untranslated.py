@@ -17,7 +17,7 @@ import bisect
 
 from ..findings import Severity
 from ..languages import name as lang_name
-from ..languages import script_name, scripts_of
+from ..languages import script_name, scripts_of, with_article
 from ._words import KNOWN_ZIPF, elided_zipf, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
 from .base import finding
 
@@ -41,9 +41,9 @@ def check(ctx):
     flagged: list[tuple[int, int]] = []
     yield from _sentences(ctx, flagged)
     yield from _script_spans(ctx, flagged)
+    yield from _copied_from_source(ctx, flagged)
     if ctx.option("words", OPTIONS["words"]):
         yield from _words(ctx, flagged)
-    yield from _copied_from_source(ctx, flagged)
 
 
 def _noun_in_name_run(ctx, word, tgt_zipf, evidence) -> bool:
@@ -152,7 +152,7 @@ def _script_spans(ctx, flagged):
         flagged.append((start, end))
         yield finding(
             ID, start, end, text,
-            f"{script_name(script)} text in a {lang_name(ctx.tgt)} document: left untranslated?",
+            f"{script_name(script)} text in {with_article(lang_name(ctx.tgt))} document: left untranslated?",
         )
 
 
@@ -206,7 +206,7 @@ def _words(ctx, flagged):
                 continue
         yield finding(
             ID, tok.start, tok.end, text,
-            f"'{word}' is a {lang_name(lang)} word, not {lang_name(ctx.tgt)}: left untranslated?",
+            f"'{word}' is {with_article(lang_name(lang))} word, not {lang_name(ctx.tgt)}: left untranslated?",
             confidence=0.7,
         )
 
@@ -236,10 +236,15 @@ def _copied_from_source(ctx, flagged):
 
     source_sentences = {norm(source[s:e]) for s, e in sentences(source)} | {norm(source)}
     for s, e in ctx.sentences:
-        words = [t.text for t in ctx.tokens if s <= t.start < e]
-        if len(words) < 3 or norm(text[s:e]) not in source_sentences:
+        toks = [t for t in ctx.tokens if s <= t.start < e]
+        if len(toks) < 3 or norm(text[s:e]) not in source_sentences:
             continue
-        if any(a < e and s < b for a, b in flagged) or sum(map(foreign, words)) * 2 <= len(words):
+        # Names are the same in both languages: judge the ordinary words (a list of names is fine).
+        words = [
+            t.text for t in toks
+            if not ctx.name_spans.overlaps(t.start, t.end) and (not t.is_capitalized or t.start in ctx.sentence_starts)
+        ]
+        if not words or any(a < e and s < b for a, b in flagged) or sum(map(foreign, words)) * 2 <= len(words):
             continue
         flagged.append((s, e))
         yield finding(ID, s, e, text, f"identical to the source: left untranslated from {lang_name(src)}?")
@@ -261,6 +266,6 @@ def _copied_from_source(ctx, flagged):
             continue  # a name: capitalised next to another capital, or no word of the source language
         yield finding(
             ID, tok.start, tok.end, text,
-            f"'{word}' is copied from the source: a {lang_name(src)} word, not {lang_name(ctx.tgt)}",
+            f"'{word}' is copied from the source: {with_article(lang_name(src))} word, not {lang_name(ctx.tgt)}",
             confidence=0.8,
         )

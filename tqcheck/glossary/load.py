@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import GlossaryError
 from ..findings import Severity
+from ..languages import is_valid
 from .model import Entity, Glossary, LangNames
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,11 +121,12 @@ def _lang_names(node, problems: _Problems, where: str) -> Optional[LangNames]:
         return None
     names = LangNames(name=name, deprecated=tuple(deprecated), **lists)
     accepted = names.accepted()
-    seen = set()
-    for form in accepted + tuple(f for f, _ in deprecated):
-        if form in seen:
-            problems.add(node, f"{where}: form {form!r} is listed twice")
-        seen.add(form)
+    for group in (accepted, tuple(f for f, _ in deprecated)):
+        seen = set()
+        for form in group:
+            if form in seen:
+                problems.add(node, f"{where}: form {form!r} is listed twice")
+            seen.add(form)
     for form, _ in deprecated:
         if form == name:
             problems.add(node, f"{where}: deprecated form {form!r} is the preferred form (corrects to itself)")
@@ -161,8 +163,9 @@ def _entity(node, problems: _Problems, origin: str) -> Optional[Entity]:
     else:
         for key_node, value_node in names_node.value:
             lang = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
-            if not LANG_RE.match(lang):
-                problems.add(key_node, f"{lang!r} is not an ISO 639-1 language code (two lowercase letters)")
+            if not LANG_RE.match(lang) or not is_valid(lang):
+                hint = " (Ukrainian is 'uk')" if lang == "ua" else ""
+                problems.add(key_node, f"{lang!r} is not an ISO 639-1 language code{hint}")
                 continue
             if lang in names:
                 problems.add(key_node, f"language {lang!r} given twice for {eid!r}")
