@@ -363,3 +363,13 @@ def test_diff_outputs_report_the_files_as_they_are(cli, tmp_path):
     assert result.code == 1
     rules = [f["rule"] for f in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"]]
     assert sorted(rules) == ["deprecated-form", "name-typo", "repeated-word", "source-form", "source-form"]
+
+
+def test_fix_with_a_reference_rescores_the_fixed_text(cli, tmp_path):
+    write(tmp_path, "a.txt", "Vladimir Poutine met the press in Kiev.\n")
+    write(tmp_path, "ref.txt", "Vladimir Putin met reporters in Kyiv.\n")
+    before = json.loads(run(cli, tmp_path, "--reference", "ref.txt", "-f", "json", "a.txt").stdout)
+    after = json.loads(run(cli, tmp_path, "--reference", "ref.txt", "--fix", "-f", "json", "a.txt").stdout)
+    assert after["findings"] == []
+    assert after["documents"][0]["scores"]["bleu"] > before["documents"][0]["scores"]["bleu"]
+    assert after["summary"]["scores"]["bleu"] == after["documents"][0]["scores"]["bleu"]

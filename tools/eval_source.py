@@ -1,6 +1,7 @@
 """Measure the source checks on DEMETR (../shared/eval/demetr-dev.jsonl).
 
-    python tools/eval_source.py [PATH] [--glossary FILE ...] [--no-default-glossaries]
+    python tools/eval_source.py [PATH] [--glossary FILE ...] [--no-default-glossaries] [--glossary-only]
+                                [--news ../shared/eval/news-mt-en.jsonl.gz [--news-limit 3000]]
 
 entity-mismatch on the `ne_replaced` perturbation (a named entity of the MT swapped for another):
 - recall: share of perturbed translations with at least one entity-mismatch finding (with the
@@ -51,6 +52,7 @@ def main(argv=None) -> int:
     parser.add_argument("path", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "demetr-dev.jsonl"))
     parser.add_argument("--glossary", "-g", action="append", default=[])
     parser.add_argument("--no-default-glossaries", action="store_true")
+    parser.add_argument("--glossary-only", action="store_true", help="entity-mismatch without unknown-names")
     parser.add_argument("--news", help="also measure on real MT segments (news-mt-en.jsonl.gz)")
     parser.add_argument("--news-limit", type=int, default=3000)
     args = parser.parse_args(argv)
@@ -58,6 +60,7 @@ def main(argv=None) -> int:
     config = Config(
         select=frozenset({"entity-mismatch", "number-mismatch"}),
         glossaries=tuple(Path(g) for g in args.glossary), default_glossaries=not args.no_default_glossaries,
+        rules={"entity-mismatch": {"unknown-names": False}} if args.glossary_only else {},
     )
     checker = Checker(config)
     from tqcheck.checks._mentions import exact_mentions

@@ -70,7 +70,7 @@ class Checker:
                 continue
             findings.extend(self._place(doc, f, check.severity) for f in produced if self._keep(ctx, f, in_quotes))
         findings = self._filter(doc, findings)
-        return self._result(doc, findings, src, tgt, detected)
+        return self._result(doc, findings, src, tgt, detected, words=len(ctx.tokens))
 
     def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
         results = [self.check_document(d) for d in docs]
@@ -135,8 +135,9 @@ class Checker:
             kept.append(f)
         return kept
 
-    def _result(self, doc, findings, src, tgt, detected, error=None) -> DocumentResult:
-        words = sum(1 for _ in WORD_RE.finditer(doc.plain))
+    def _result(self, doc, findings, src, tgt, detected, error=None, words=None) -> DocumentResult:
+        if words is None:
+            words = sum(1 for _ in WORD_RE.finditer(doc.plain))
         points = sum(f.severity.weight for f in findings)
         penalty = points * 1000 / words if words else float(points > 0) * 1000
         return with_segments(DocumentResult(

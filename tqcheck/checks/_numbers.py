@@ -30,7 +30,7 @@ NAME_BEFORE = re.compile(r"(?:^|[^\w])[A-ZА-ЯЁІЇЄ][^\W\d_]{0,7}[\-‑]$")
 _UNSPACED = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 CJK_SCALES = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 CJK_MONTH_DAY = re.compile(r"(\d{1,2})\s?月(?:(\d{1,2})\s?[日号])?")
-CJK_MIXED = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万萬亿億])+")  # 9.1万, 1万1000, 75万7千
+CJK_MIXED = re.compile(r"(?:\d+(?:\.\d+)?|[十百千万萬亿億]|[余多](?=[十百千万萬亿億]))+")  # 9.1万, 1万1000, 75万7千, 1300余万
 CJK_TIME = re.compile(r"(\d{1,2})[时時点](?:(\d{1,2})分)?")
 CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億]+")
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -90,12 +90,15 @@ _MONTH_TAIL = {"ru": r"(?:ь|я|е|а|ю|ем|ём|й|я)?", "uk": r"\w{0,4}", "
 
 # Spelled-out numbers: one to twelve in order (alternatives joined by "|"), then "word:value".
 SPELLED = {
-    "en": ("one two three four five six seven eight nine ten eleven twelve",
+    "en": ("one|first two|second|both|twice three|third four|fourth five|fifth six|sixth seven|seventh "
+           "eight|eighth nine|ninth ten|tenth eleven|eleventh twelve|twelfth",
            "twenty:20 thirty:30 forty:40 fifty:50 hundred:100 dozen:12"),
-    "fr": ("un|une deux trois quatre cinq six sept huit neuf dix onze douze",
+    "fr": ("un|une|premier|première deux|deuxième|second|seconde trois|troisième quatre|quatrième "
+           "cinq|cinquième six|sixième sept|septième huit|huitième neuf|neuvième dix|dixième onze douze",
            "vingt:20 trente:30 quarante:40 cinquante:50 cent:100 dizaine:10 douzaine:12 quinzaine:15 "
            "vingtaine:20 trentaine:30 centaine:100"),
-    "de": ("ein|eine|einen|einem|einer|eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "de": ("ein|eine|einen|einem|einer|eins|erste|ersten|erster zwei|zweite|zweiten|beide|beiden "
+           "drei|dritte|dritten vier|vierte|vierten fünf|fünfte|fünften sechs sieben acht neun zehn elf zwölf",
            "zwanzig:20 dreißig:30 vierzig:40 fünfzig:50 hundert:100 dutzend:12"),
     "es": ("uno|una|un dos tres cuatro cinco seis siete ocho nueve diez once doce",
            "veinte:20 treinta:30 cuarenta:40 cincuenta:50 cien:100 ciento:100 docena:12 decena:10"),
@@ -284,9 +287,9 @@ def quantities(text: str, lang, skip=None) -> list[Quantity]:
         if before and before[-1].isalpha() and not _UNSPACED.match(before[-1]):
             continue  # digits glued to a word: MH17, A320
         values = _readings(m, lang)
-        if end < len(text) and text[end] in CJK_SCALES:  # 9.1万, 1万1000, 75万7千
+        if text[end:end + 1] in CJK_SCALES or (text[end:end + 1] in ("余", "多") and text[end + 1:end + 2] in CJK_SCALES):
             mixed = CJK_MIXED.match(text, start)
-            value = _cjk_value(re.findall(r"\d+(?:\.\d+)?|\D", mixed.group()))
+            value = _cjk_value(re.findall(r"\d+(?:\.\d+)?|[^\d余多]", mixed.group()))
             add(start, mixed.end(), {_key(v) for v in values | {value}})
             continue
         raw_suffix, suffix_end = _suffix(text, end)
@@ -333,6 +336,8 @@ def _months(text, lang, skip, free):
         # A month is a date next to a number: "May 5", "16 avril", "octubre de 1970". Alone it may
         # be something else ("Theresa May"), so it may only match ("in December" for 12月).
         dated = re.search(r"\d[^\d\w\n]{0,2}(?:\w{1,3}[^\w\n]{0,2})?\s*$", before) or re.match(r",?\s(?:\w{1,3}\s)?\d", after)
+        if lang in ("en", "de") and not text[start].isupper():
+            continue  # English and German write months with a capital: "may" is a verb
         name = next(k for k, v in m.groupdict().items() if v)
         month = int(name.rsplit("_", 1)[1])
         yield Quantity(start, end, text[start:end], frozenset({("m", month)}), soft=not dated)

@@ -80,7 +80,13 @@ def _sentences(ctx, flagged):
         lower = [(t.text, z) for t, z in zip(toks[i:j], ctx.token_zipf[i:j]) if not t.is_capitalized]
         if len(lower) < min_words:
             continue
-        if sum(1 for _, z in lower if z < KNOWN_ZIPF) < ratio * len(lower) and not _mostly_other(ctx, lower):
+        unknown = sum(1 for _, z in lower if z < KNOWN_ZIPF)
+        if ctx.src and ctx.src != ctx.tgt and _has_lexicon(ctx, ctx.src):
+            # The source language is known: its own word list tells (cheaply) whether the
+            # sentence is more at home there; langdetect then only confirms.
+            if unknown < 0.5 * len(lower) and not _mostly_other(ctx, lower):
+                continue
+        elif unknown < ratio * len(lower) and not _mostly_other(ctx, lower):
             continue
         words = [
             t for t in toks[i:j]
@@ -100,6 +106,10 @@ def _sentences(ctx, flagged):
             f"sentence in {lang_name(lang)}, not {lang_name(ctx.tgt)}: left untranslated?",
             confidence=round(prob, 3),
         )
+
+
+def _has_lexicon(ctx, lang) -> bool:
+    return ctx.lexicon(lang) is not None and scripts_of(lang) == scripts_of(ctx.tgt)
 
 
 def _mostly_other(ctx, words) -> bool:
