@@ -53,7 +53,8 @@ def test_jobs_give_the_same_output_in_the_same_order(cli, corpus, fmt):
     assert one.stderr == two.stderr == auto.stderr
     if fmt == "json":
         paths = [d["path"] for d in json.loads(one.stdout)["documents"]]
-        assert paths[0] == "b/00.txt" and paths[-2:] == ["a/seed.txt", "b/00.txt"]
+        # b/00.txt is named twice (in b and alone): it is read once, where it first appears
+        assert paths[0] == "b/00.txt" and paths[-1] == "a/seed.txt" and paths.count("b/00.txt") == 1
         assert len(json.loads(one.stdout)["findings"]) > 20
         assert json.loads(one.stdout)["summary"]["scores"]["segments"] == 2
 

@@ -8,7 +8,6 @@ intended change with TQCHECK_UPDATE_GOLDEN=1 and review the diff.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 

@@ -95,10 +95,6 @@ def test_html_ignore_off_on(cli, tmp_path):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core: in HTML, `ignore` reaches to the next blank line (Markdown's notion of a block), "
-    "so without blank lines it silences the rest of the page"
-))
 def test_html_ignore_applies_to_the_next_element_only(cli, tmp_path):
     text = (
         "<body>\n<!-- tqcheck: ignore -->\n<p>Kiev in the archive.</p>\n<p>Kiev today.</p>\n</body>\n"

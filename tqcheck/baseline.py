@@ -21,12 +21,12 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .errors import InputError
-from .findings import DocumentResult, Finding, Report
+from .findings import DocumentResult, Finding, Report, mqm_penalty
 
 FORMAT_VERSION = 1
 DEFAULT_FILE = ".tqcheck-baseline.json"
@@ -146,22 +146,8 @@ def load_baseline(path: Path) -> frozenset:
     return frozenset(prints)
 
 
-@dataclass(frozen=True)
-class BaselinedReport(Report):
-    """A Report from which the findings in a baseline were dropped; the summary says how many."""
-
-    baselined: int = 0
-
-    def summary(self) -> dict:
-        summary = super().summary()
-        summary["baselined"] = self.baselined
-        return summary
-
-
 def _rescore(result: DocumentResult, findings: Sequence[Finding], max_penalty: float) -> DocumentResult:
-    # The same score as the engine's: MQM points per 1,000 words.
-    points = sum(f.severity.weight for f in findings)
-    penalty = points * 1000 / result.words if result.words else float(points > 0) * 1000
+    penalty = mqm_penalty(findings, result.words)
     return replace(
         result, findings=tuple(findings), penalty=penalty,
         passed=penalty <= max_penalty and result.error is None,
@@ -183,18 +169,15 @@ def filter_results(results: Iterable[DocumentResult], baseline: frozenset,
     return kept_results, dropped
 
 
-def apply_baseline(report: Report, baseline: frozenset) -> BaselinedReport:
+def apply_baseline(report: Report, baseline: frozenset) -> Report:
     """`report` without the findings whose fingerprint is in `baseline`."""
     results, dropped = filter_results(report.documents, baseline, report.max_penalty)
-    return BaselinedReport(
-        documents=tuple(results), fail_on=report.fail_on, max_penalty=report.max_penalty,
-        errors=report.errors, scores=report.scores, baselined=dropped,
-    )
+    return replace(report, documents=tuple(results), baselined=dropped)
 
 
 def summary_line(report: Report, path: Path) -> str:
     """The text output's extra summary line."""
-    n = getattr(report, "baselined", 0)
+    n = report.baselined
     return f"{n} finding(s) not shown: in the baseline {path}"
 
 

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
+
+from .errors import InputError
+
+
+class FileChanged(InputError):
+    """The file on disk is not what tqcheck read: it is not overwritten."""
 
 
 def cache_dir() -> Optional[Path]:
@@ -22,22 +29,60 @@ def cache_dir() -> Optional[Path]:
     return Path(base) / "tqcheck"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def atomic_write(path: Path, data: bytes, expected: Optional[bytes] = None) -> None:
+    """Replace `path` with `data` atomically: temporary file in the same folder, fsync, os.replace.
+
+    Keeps the permission bits of an existing file (a new file gets 0666 minus the umask) and writes
+    through a symbolic link to its target. With `expected`, the file is replaced only if its bytes
+    on disk are still exactly `expected` (checked right before the rename): else FileChanged.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        if expected is not None:
+            raise FileChanged("deleted since it was read; not written", str(path)) from None
+        mode = _default_mode()
+        target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tqcheck.tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.chmod(tmp, mode)
+        if expected is not None:
+            try:
+                current = target.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current != expected:
+                raise FileChanged("changed on disk since tqcheck read it; not overwritten (run again)", str(path))
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+    try:  # make the rename itself durable; not possible everywhere
+        dir_fd = os.open(str(target.parent), os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    atomic_write(path, data)
 
 
 def cached_pickle(name: str, build: Callable[[], Any]) -> Any:

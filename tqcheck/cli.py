@@ -125,7 +125,15 @@ def collect_inputs(paths: List[str], include: tuple, exclude: tuple) -> tuple[li
             files.append(raw)
         else:
             errors.append(f"{raw}: no such file or directory")
-    return files, errors
+    # A file named twice (dir and dir/a.txt) is read once, where it first appears.
+    seen: set = set()
+    unique = []
+    for name in files:
+        key = name if name == "-" else os.path.realpath(name)
+        if key not in seen or name == "-":
+            seen.add(key)
+            unique.append(name)
+    return unique, errors
 
 
 def load_documents(files: list[str], input_format: str, max_bytes: int, src: Optional[str], tgt: Optional[str]):

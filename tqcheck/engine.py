@@ -16,7 +16,7 @@ from .checks import CHECKS, INTERNAL_ERROR
 from .config import Config
 from .context import Context, Resources
 from .document import Document
-from .findings import DocumentResult, Finding, Report, Severity
+from .findings import DocumentResult, Finding, Report, Severity, mqm_penalty
 from .glossary.index import GlossaryIndex, compile_glossaries
 from .glossary.load import default_glossary_paths
 from .lexicon import get_lexicon
@@ -29,6 +29,14 @@ ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
 def glossary_paths(config: Config) -> list[Path]:
     paths = list(default_glossary_paths()) if config.default_glossaries else []
     return paths + list(config.glossaries)
+
+
+def build_report(config: Config, results: list, errors: Iterable[str] = ()) -> Report:
+    """The Report of checked documents, in input order, with run-level reference scores."""
+    return Report(
+        documents=tuple(results), fail_on=config.fail_on, max_penalty=config.max_penalty,
+        errors=tuple(errors), scores=run_scores(results),
+    )
 
 
 class Checker:
@@ -73,12 +81,7 @@ class Checker:
         return self._result(doc, findings, src, tgt, detected, words=len(ctx.tokens))
 
     def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
-        results = [self.check_document(d) for d in docs]
-        return Report(
-            documents=tuple(results), fail_on=self.config.fail_on,
-            max_penalty=self.config.max_penalty, errors=tuple(errors),
-            scores=run_scores(results),
-        )
+        return build_report(self.config, [self.check_document(d) for d in docs], errors)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -138,8 +141,7 @@ class Checker:
     def _result(self, doc, findings, src, tgt, detected, error=None, words=None) -> DocumentResult:
         if words is None:
             words = sum(1 for _ in WORD_RE.finditer(doc.plain))
-        points = sum(f.severity.weight for f in findings)
-        penalty = points * 1000 / words if words else float(points > 0) * 1000
+        penalty = mqm_penalty(findings, words)
         return with_segments(DocumentResult(
             path=doc.path, doc_id=doc.doc_id, words=words, findings=tuple(findings), penalty=penalty,
             passed=penalty <= self.config.max_penalty and error is None, src_lang=src, tgt_lang=tgt,

@@ -34,6 +34,13 @@ class Severity(enum.IntEnum):
 MQM_WEIGHTS = {Severity.CRITICAL: 25, Severity.MAJOR: 5, Severity.MINOR: 1, Severity.INFO: 0}
 
 
+def mqm_penalty(findings, words: int) -> float:
+    """MQM-style penalty: the findings' weights per 1,000 words (a text without words but with
+    findings gets 1,000)."""
+    points = sum(f.severity.weight for f in findings)
+    return points * 1000 / words if words else float(points > 0) * 1000
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem in one document.
@@ -141,6 +148,7 @@ class Report:
     max_penalty: float = 10.0
     errors: tuple[str, ...] = ()
     scores: dict = field(default_factory=dict)
+    baselined: int = 0  # findings left out because a baseline holds them
 
     @property
     def findings(self) -> list[Finding]:
@@ -177,4 +185,6 @@ class Report:
         }
         if self.scores:
             summary["scores"] = self.scores
+        if self.baselined:
+            summary["baselined"] = self.baselined
         return summary

@@ -32,15 +32,13 @@ import bisect
 import difflib
 import html
 import json
-import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass, field, replace
 from json.decoder import scanstring
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from .cache import FileChanged, atomic_write
 from .document import Document
 from .errors import InputError
 from .findings import DocumentResult, Finding, Report
@@ -55,10 +53,6 @@ _POSSESSIVE = re.compile(r"(['’]s?)$", re.IGNORECASE)
 # Characters str.splitlines() breaks on that json.dumps(ensure_ascii=False) leaves raw: a target
 # holding one would split its record in two for the JSONL reader.
 _JSON_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-class FileChanged(InputError):
-    """The file on disk is not what tqcheck read: it is not overwritten."""
 
 
 # -- case -----------------------------------------------------------------------------------------
@@ -251,58 +245,6 @@ def _encode_like(text: str, original: Optional[bytes]) -> bytes:
         if original.startswith(b"\xef\xbb\xbf"):
             return b"\xef\xbb\xbf" + text.encode("utf-8")
     return text.encode("utf-8")
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def atomic_write(path: Path, data: bytes, expected: Optional[bytes] = None) -> None:
-    """Replace `path` with `data` atomically: temporary file in the same folder, fsync, os.replace.
-
-    Keeps the permission bits of an existing file (a new file gets 0666 minus the umask) and writes
-    through a symbolic link to its target. With `expected`, the file is replaced only if its bytes
-    on disk are still exactly `expected` (checked right before the rename): else FileChanged.
-    """
-    target = Path(os.path.realpath(path))
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        if expected is not None:
-            raise FileChanged("deleted since it was read; not written", str(path)) from None
-        mode = _default_mode()
-        target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tqcheck.tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        if expected is not None:
-            try:
-                current = target.read_bytes()
-            except FileNotFoundError:
-                current = None
-            if current != expected:
-                raise FileChanged("changed on disk since tqcheck read it; not overwritten (run again)", str(path))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable; not possible everywhere
-        dir_fd = os.open(str(target.parent), os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
 
 
 @dataclass

@@ -89,16 +89,6 @@ def _columns() -> int:
         return 80
 
 
-def make_report(config: Config, results: list[DocumentResult], errors: list[str]) -> Report:
-    """The Report of results in input order: as Checker.check_documents builds it."""
-    from .scores import run_scores
-
-    return Report(
-        documents=tuple(results), fail_on=config.fail_on, max_penalty=config.max_penalty, errors=tuple(errors),
-        scores=run_scores(results),
-    )
-
-
 def check_files(config: Config, files: list[str], errors: list[str], *, load: Loader,
                 attach: Optional[Callable[[list], None]] = None, jobs: int = 1,
                 progress: Optional[bool] = None, checker=None) -> tuple[Report, object]:
@@ -107,7 +97,7 @@ def check_files(config: Config, files: list[str], errors: list[str], *, load: Lo
     `errors` (the input errors so far) is extended with read errors, in input order. `attach(docs)`
     (--source/--reference) needs every document at once, so it implies one job.
     """
-    from .engine import Checker
+    from .engine import Checker, build_report
 
     checker = checker or Checker(config)  # compiles (or loads) the glossary; errors surface here
     workers = min(jobs_count(jobs), len(files))
@@ -132,7 +122,7 @@ def check_files(config: Config, files: list[str], errors: list[str], *, load: Lo
             results = _check_parallel(config, files, errors, load, workers, bar, checker)
     finally:
         bar.close()
-    return make_report(config, results, errors), checker
+    return build_report(config, results, errors), checker
 
 
 # -- workers --------------------------------------------------------------------------------------

@@ -6,13 +6,13 @@ depend on its line: moving text up or down keeps its alerts (see docs/output-for
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from typing import Optional
 from urllib.parse import quote
 
 from .. import __version__
+from ..baseline import document_fingerprints
 from ..findings import Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -95,20 +95,6 @@ def rule_descriptors() -> list[dict]:
     return rules
 
 
-def fingerprints(findings, root: Optional[str] = None) -> dict:
-    """Finding -> fingerprint: rule, path, doc_id, matched text and the occurrence index of that
-    (rule, text) in its document. No line, column or offset: inserting lines keeps it."""
-    seen: dict = {}
-    result = {}
-    for f in sorted(findings, key=lambda f: (f.path, f.doc_id or "", f.start, f.end, f.rule, f.message)):
-        key = (f.path, f.doc_id, f.rule, f.text)
-        n = seen.get(key, 0)
-        seen[key] = n + 1
-        parts = [f.rule, repo_path(f.path, root) or f.path, f.doc_id or "", f.text, str(n)]
-        result[id(f)] = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
-    return result
-
-
 def region(f, snippet: bool = True) -> dict:
     r = {"startLine": f.line, "endLine": f.end_line}
     if in_file(f):
@@ -154,14 +140,15 @@ def result(f, rule_index: int, fingerprint: str, location: dict) -> dict:
 def as_dict(report, root: Optional[str] = None) -> dict:
     rules = rule_descriptors()
     index = {r["id"]: i for i, r in enumerate(rules)}
-    findings = report.findings
-    prints = fingerprints(findings, root)
+    # The baseline's fingerprints: rule, path, document id, matched text and its context, and the
+    # occurrence index; no line numbers, so they survive lines moving.
+    pairs = [(f, fp) for d in report.documents for f, fp in zip(d.findings, document_fingerprints(d))]
     results = []
-    for f in findings:
+    for f, fingerprint in pairs:
         if f.rule not in index:  # a rule registered after this formatter was written
             index[f.rule] = len(rules)
             rules.append(rule_descriptor(f.rule, f.severity, f.rule, f.rule, {}))
-        results.append(result(f, index[f.rule], prints[id(f)], artifact_location(f.path, root)))
+        results.append(result(f, index[f.rule], fingerprint, artifact_location(f.path, root)))
     notes = [{"level": "error", "message": {"text": e}} for e in report.errors]
     notes += [
         {"level": "error", "message": {"text": f"{d.path}{'[' + d.doc_id + ']' if d.doc_id else ''}: {d.error}"}}

@@ -47,7 +47,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return ch.isalnum()  # not "_": Markdown's _Kiev_ and __Poutine__ are words in emphasis
 
 
 def _spaced(ch: str) -> bool:

@@ -16,7 +16,14 @@ DIRECTIVE_RE = re.compile(r"^\s*tqcheck:\s*(ignore|off|on)\s*(?:\[([^\]]*)\])?\s
 _BLOCK_END = re.compile(r"\n[ \t]*\n")
 
 
-def parse_directives(text: str) -> tuple[Directive, ...]:
+# In HTML a block ends with its element, not with a blank line.
+_HTML_BLOCK_END = re.compile(
+    r"</(?:p|li|div|h[1-6]|td|th|tr|blockquote|section|article|aside|figcaption|dd|dt|pre|table|ul|ol)\s*>",
+    re.IGNORECASE,
+)
+
+
+def parse_directives(text: str, html: bool = False) -> tuple[Directive, ...]:
     result = []
     open_region = None  # (start, rules)
     for m in COMMENT_RE.finditer(text):
@@ -32,13 +39,13 @@ def parse_directives(text: str) -> tuple[Directive, ...]:
                 result.append(Directive(open_region[0], m.start(), open_region[1]))
             open_region = None
         else:
-            result.append(Directive(*_next_block(text, m.start(), m.end()), rules))
+            result.append(Directive(*_next_block(text, m.start(), m.end(), html), rules))
     if open_region:
         result.append(Directive(open_region[0], len(text), open_region[1]))
     return tuple(result)
 
 
-def _next_block(text: str, start: int, end: int) -> tuple[int, int]:
+def _next_block(text: str, start: int, end: int, html: bool = False) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -47,5 +54,5 @@ def _next_block(text: str, start: int, end: int) -> tuple[int, int]:
     i = line_end
     while i < len(text) and text[i].isspace():
         i += 1
-    block_end = _BLOCK_END.search(text, i)
-    return end, block_end.start() if block_end else len(text)
+    block_end = (_HTML_BLOCK_END if html else _BLOCK_END).search(text, i)
+    return end, block_end.end() if block_end else len(text)

@@ -98,6 +98,6 @@ def read(text: str, path: str) -> list[Document]:
         if lang and end > start:
             foreign.append((start, end, lang))
     return [Document(
-        text=text, path=path, view=view, directives=parse_directives(text),
+        text=text, path=path, view=view, directives=parse_directives(text, html=True),
         foreign=tuple(foreign), meta={"declared_lang": declared} if declared else {},
     )]

@@ -51,7 +51,9 @@ def record_to_document(record: Mapping, path: str, line: int) -> Document:
 
 def read(text: str, path: str) -> tuple[list[Document], list[InputError]]:
     docs, errors = [], []
-    for n, raw in enumerate(text.splitlines(), start=1):
+    # Only \n ends a record: U+2028, U+2029 and U+0085 are legal inside JSON strings.
+    for n, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip("\r")
         if not raw.strip():
             continue
         try:
