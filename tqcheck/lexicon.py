@@ -105,9 +105,14 @@ class Lexicon:
         return self._common[min_zipf]
 
     def common_set(self, min_zipf: float) -> frozenset:
+        """The words at or above `min_zipf`, as a set (no sorting: cheap at a cold start)."""
         key = ("set", min_zipf)
         if key not in self._common:
-            self._common[key] = frozenset(w for w, _ in self.common_words(min_zipf))
+            if self._dict is not None:
+                words = (w for w, z in self._dict.items() if z >= min_zipf)
+            else:
+                words = (w for (w,) in self._conn().execute("SELECT w FROM words WHERE z >= ?", (int(min_zipf * 100),)))
+            self._common[key] = frozenset(words)
         return self._common[key]
 
     def by_first_letter_and_length(self, min_zipf: float) -> dict[tuple[str, int], list[str]]:
@@ -118,29 +123,6 @@ class Lexicon:
             for word, _ in self.common_words(min_zipf):
                 buckets.setdefault((word[:1], len(word)), []).append(word)
             self._common[key] = buckets
-        return self._common[key]
-
-    def deletes_index(self, min_zipf: float) -> dict[str, tuple[str, ...]]:
-        """Symmetric-delete index of the common words: each word with one letter dropped ->
-        the words it comes from. Finds every word one edit (OSA) from a query in a few dict
-        lookups instead of a scan (SymSpell's idea). Cached on disk next to the word list."""
-        key = ("deletes", min_zipf)
-        if key not in self._common:
-
-            def build():
-                index: dict[str, list[str]] = {}
-                for word, _ in self.common_words(min_zipf):
-                    for i in range(len(word)):
-                        index.setdefault(word[:i] + word[i + 1:], []).append(word)
-                return {k: tuple(v) for k, v in index.items()}
-
-            if self._db_path is not None:
-                from .cache import cached_pickle
-
-                name = f"{self._db_path.stem}-deletes-{int(min_zipf * 100)}.pickle"
-                self._common[key] = cached_pickle(name, build)
-            else:
-                self._common[key] = build()
         return self._common[key]
 
     def memo(self, key, compute):

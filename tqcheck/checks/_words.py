@@ -90,17 +90,28 @@ def spelling_candidates(ctx, word: str, max_distance: int) -> list[tuple[str, in
     return lexicon.memo(("spelling", word, max_distance), lambda: _search(lexicon, word, max_distance))
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿñßáíóúãõåøæœąćęłńśźżčďěňřšťůýž"
+
+
 def _one_edit(lexicon, word: str) -> set[str]:
-    """Common words one insertion, deletion, substitution or swap away (via the delete index)."""
-    index = lexicon.deletes_index(SUGGEST_MIN_ZIPF)
+    """Common words one insertion, deletion, substitution or swap away: every such string is
+    generated and looked up in the set of common words (a few hundred set look-ups; no index to
+    build or load, which keeps a cold start fast)."""
     common = lexicon.common_set(SUGGEST_MIN_ZIPF)
-    found = set(index.get(word, ()))  # the word lacks a letter
-    for i in range(len(word)):
-        d = word[:i] + word[i + 1:]
-        if d in common:
-            found.add(d)  # the word has a letter too many
-        found.update(index.get(d, ()))  # a letter changed or two letters swapped (checked below)
-    return {w for w in found if w != word and OSA.distance(word, w, score_cutoff=1) <= 1}
+    letters = _LETTERS if not word.isascii() else _LETTERS[:26]
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = set()
+    for left, right in splits:
+        if right:
+            found.add(left + right[1:])  # a letter too many in the word
+            if len(right) > 1:
+                found.add(left + right[1] + right[0] + right[2:])  # two letters swapped
+            for ch in letters:
+                found.add(left + ch + right[1:])  # a letter changed
+        for ch in letters:
+            found.add(left + ch + right)  # a letter missing from the word
+    found.discard(word)
+    return found & common
 
 
 def _search(lexicon, word: str, max_distance: int) -> list[tuple[str, int, float]]:
