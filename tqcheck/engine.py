@@ -142,7 +142,11 @@ class Checker:
         if words is None:
             words = sum(1 for _ in WORD_RE.finditer(doc.plain))
         penalty = mqm_penalty(findings, words)
-        return with_segments(DocumentResult(
+        region = None
+        shares_file = doc.unit is not None or doc.meta.get("segment")  # XLIFF/TMX units, TSV lines
+        if shares_file and doc.view.starts:
+            region = (doc.view.starts[0], doc.view.ends[-1])
+        return with_segments(DocumentResult(region=region, 
             path=doc.path, doc_id=doc.doc_id, words=words, findings=tuple(findings), penalty=penalty,
             passed=penalty <= self.config.max_penalty and error is None, src_lang=src, tgt_lang=tgt,
             tgt_lang_detected=detected, text=doc.text, source=doc.source, reference=doc.reference,

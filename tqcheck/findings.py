@@ -119,6 +119,9 @@ class DocumentResult:
     reference: Optional[str] = None
     scores: dict = field(default_factory=dict)
     error: Optional[str] = None
+    # When several documents share one file (XLIFF/TMX units, TSV lines): the slice of `text`
+    # that is this document's own target, for reports that show it alone.
+    region: Optional[tuple[int, int]] = None
 
     def as_record(self) -> dict:
         record = {

@@ -177,7 +177,12 @@ def document_html(i: int, d, rule_class: dict, max_penalty: float, open_: bool) 
     cols = []
     if d.source is not None:
         cols.append(f'<div><h3>Source ({e(d.src_lang or "?")})</h3><div class="text" lang="{e(d.src_lang or "")}">{text_html(d.source)}</div></div>')
-    target = highlight(d.text, d.findings, i, rule_class)
+    if d.region:  # one unit of a shared file (XLIFF/TMX): show its own target, not the file
+        a, b = d.region
+        shifted = [f.with_(start=f.start - a, end=f.end - a) for f in d.findings if a <= f.start and f.end <= b]
+        target = highlight(d.text[a:b], shifted, i, rule_class)
+    else:
+        target = highlight(d.text, d.findings, i, rule_class)
     cols.append(f'<div><h3>Target ({e(d.tgt_lang or "?")})</h3><div class="text target" lang="{e(d.tgt_lang or "")}">{target}</div></div>')
     if d.reference is not None:
         cols.append(f'<div><h3>Reference</h3><div class="text" lang="{e(d.tgt_lang or "")}">{text_html(d.reference)}</div></div>')
