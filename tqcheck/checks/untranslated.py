@@ -29,6 +29,7 @@ OPTIONS = {
     "unknown-ratio": 0.3,  # share of words unknown in the target language that makes a suspect
     "min-probability": 0.8,  # langdetect's confidence needed to confirm
     "words": True,  # flag single words left in the source language
+    "min-run": 3,  # words in a row, each more at home in the other language, that make a phrase
 }
 
 _CJK_LIKE = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
@@ -41,6 +42,7 @@ def check(ctx):
     flagged: list[tuple[int, int]] = []
     yield from _sentences(ctx, flagged)
     yield from _script_spans(ctx, flagged)
+    yield from _foreign_runs(ctx, flagged)
     yield from _copied_from_source(ctx, flagged)
     if ctx.option("words", OPTIONS["words"]):
         yield from _words(ctx, flagged)
@@ -121,6 +123,54 @@ def _mostly_other(ctx, words) -> bool:
     if lexicon is None:
         return False
     return sum(1 for w, z in words if lexicon.zipf(w) > z + 0.5) >= 0.6 * len(words)
+
+
+def _other_language(ctx):
+    """The one other language we suspect: the source's, else English for a non-English text."""
+    other = ctx.src if ctx.src and ctx.src != ctx.tgt else ("en" if ctx.tgt != "en" else None)
+    return other if other and _has_lexicon(ctx, other) else None
+
+
+def _foreign_runs(ctx, flagged):
+    """A phrase left in the other language inside a sentence of the target language: three or more
+    words in a row, each clearly more at home in the other language ("ein Krematorium „next door
+    to a retirement village“ zu errichten")."""
+    other = _other_language(ctx)
+    if other is None:
+        return
+    lexicon = ctx.lexicon(other)
+    min_run = ctx.option("min-run", OPTIONS["min-run"])
+    toks, zipfs, text = ctx.tokens, ctx.token_zipf, ctx.text
+    run: list[int] = []
+
+    def close(run):
+        if len(run) >= min_run and not all(toks[k].is_capitalized for k in run):
+            start, end = toks[run[0]].start, toks[run[-1]].end
+            if not _inside(flagged, start, end) and not ctx.name_spans.covers(start, end):
+                return start, end
+        return None
+
+    spans = []
+    for k, tok in enumerate(toks):
+        z = zipfs[k]
+        foreign = lexicon.zipf(tok.text) >= max(3.0, z + 1.5)
+        joined = run and not any(ch in ".!?\n;:" for ch in text[toks[run[-1]].end:tok.start])
+        if foreign and (joined or not run):
+            run.append(k)
+            continue
+        span = close(run)
+        if span:
+            spans.append(span)
+        run = [k] if foreign else []
+    span = close(run)
+    if span:
+        spans.append(span)
+    for start, end in spans:
+        flagged.append((start, end))
+        yield finding(
+            ID, start, end, text,
+            f"phrase in {lang_name(other)}, not {lang_name(ctx.tgt)}: left untranslated?", confidence=0.7,
+        )
 
 
 def _script_spans(ctx, flagged):
