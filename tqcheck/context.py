@@ -15,6 +15,9 @@ from .lexicon import Lexicon
 from .segment import SpanSet, Token, protected_spans, sentences, tokens
 
 
+LOCAL_SCAN_LIMIT = 100_000  # characters; longer texts are scanned for protected spans locally
+
+
 @dataclass(frozen=True)
 class Resources:
     """What the checks consult besides the document: the compiled glossary and word lists."""
@@ -70,6 +73,17 @@ class Context:
     @cached_property
     def protected(self) -> dict[str, SpanSet]:
         return {kind: SpanSet(spans) for kind, spans in protected_spans(self.text).items()}
+
+    def in_protected(self, start: int, end: int, kinds) -> bool:
+        """Does [start, end) touch a span of one of these kinds (url, email, hashtag, code, quote)?
+
+        A long text is not scanned whole for a handful of findings: the patterns run on a window
+        around the span (a quotation is at most 2,000 characters long, see segment.QUOTE_RE)."""
+        if len(self.text) <= LOCAL_SCAN_LIMIT:
+            return any(self.protected[k].overlaps(start, end) for k in kinds)
+        lo = max(0, start - 2100)
+        window = protected_spans(self.text[lo:end + 2100])
+        return any(a + lo < end and start < b + lo for k in kinds for a, b in window[k])
 
     @cached_property
     def name_matches(self) -> list[NameMatch]:

@@ -7,6 +7,7 @@ the other findings.
 """
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 from typing import Iterable, Optional
@@ -21,7 +22,6 @@ from .glossary.index import GlossaryIndex, compile_glossaries
 from .glossary.load import default_glossary_paths
 from .lexicon import get_lexicon
 from .scores import document_scores, run_scores, with_segments
-from .segment import WORD_RE
 
 ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
 
@@ -29,6 +29,18 @@ ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
 def glossary_paths(config: Config) -> list[Path]:
     paths = list(default_glossary_paths()) if config.default_glossaries else []
     return paths + list(config.glossaries)
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words for the MQM penalty, as translators count them: white-space separated items; text
+    written without spaces (Chinese, Japanese) counts one word per character."""
+    words = len(text.split())
+    if not text.isascii():
+        words += len(_CJK.findall(text))
+    return words
 
 
 def build_report(config: Config, results: list, errors: Iterable[str] = ()) -> Report:
@@ -78,7 +90,7 @@ class Checker:
                 continue
             findings.extend(self._place(doc, f, check.severity) for f in produced if self._keep(ctx, f, in_quotes))
         findings = self._filter(doc, findings)
-        return self._result(doc, findings, src, tgt, detected, words=len(ctx.tokens))
+        return self._result(doc, findings, src, tgt, detected)
 
     def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
         return build_report(self.config, [self.check_document(d) for d in docs], errors)
@@ -87,7 +99,7 @@ class Checker:
 
     def _keep(self, ctx: Context, f: Finding, in_quotes: bool) -> bool:
         kinds = ALWAYS_PROTECTED if in_quotes else ALWAYS_PROTECTED + ("quote",)
-        if any(ctx.protected[k].overlaps(f.start, f.end) for k in kinds):
+        if ctx.in_protected(f.start, f.end, kinds):
             return False
         # Text the document itself declares to be in another language (HTML lang=…) is meant so.
         return not ctx.foreign_spans.overlaps(f.start, f.end)
@@ -140,7 +152,7 @@ class Checker:
 
     def _result(self, doc, findings, src, tgt, detected, error=None, words=None) -> DocumentResult:
         if words is None:
-            words = sum(1 for _ in WORD_RE.finditer(doc.plain))
+            words = count_words(doc.plain)
         penalty = mqm_penalty(findings, words)
         region = None
         shares_file = doc.unit is not None or doc.meta.get("segment")  # XLIFF/TMX units, TSV lines

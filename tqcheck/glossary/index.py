@@ -20,6 +20,9 @@ from .load import load_glossaries, read_glossary_file
 from .model import Entity, Glossary
 
 
+INDEX_FORMAT = 2  # bump when the pickled index changes shape: old cache files are then ignored
+
+
 @dataclass(frozen=True)
 class Hit:
     """One reading of a matched form: entity `entity` writes it this way in `lang`, as `kind`."""
@@ -41,9 +44,12 @@ class NameMatch:
         return tuple(h for h in self.hits if h.lang == lang)
 
 
-# Apostrophes are written three ways (' ’ ʼ); forms and text are matched with one. Same length,
-# so offsets do not move.
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+# Apostrophes are written several ways (' ’ ʼ ‘); forms and text are matched with one. Same
+# length, so offsets do not move. (str.replace is ~10x faster than str.translate on long texts.)
+def _unify_apostrophes(text: str) -> str:
+    if text.isascii():
+        return text
+    return text.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -63,7 +69,7 @@ class GlossaryIndex:
         for idx, entity in enumerate(self.entities):
             for lang, names in sorted(entity.names.items()):
                 for form, kind, note in names.forms():
-                    forms.setdefault(form.translate(_APOSTROPHES), []).append(Hit(idx, lang, kind, note))
+                    forms.setdefault(_unify_apostrophes(form), []).append(Hit(idx, lang, kind, note))
         self.forms: dict[str, tuple[Hit, ...]] = {f: tuple(h) for f, h in forms.items()}
         self.automaton = ahocorasick.Automaton()
         for form in self.forms:
@@ -84,7 +90,7 @@ class GlossaryIndex:
         candidates = []
         n = len(text)
         original = text
-        text = text.translate(_APOSTROPHES)
+        text = _unify_apostrophes(text)
         for end_index, form in self.automaton.iter(text):
             end = end_index + 1
             start = end - len(form)
@@ -105,7 +111,7 @@ class GlossaryIndex:
 
     def has_form(self, text: str) -> bool:
         """Is `text` a form of some entity in some language?"""
-        return text.translate(_APOSTROPHES) in self.forms
+        return _unify_apostrophes(text) in self.forms
 
     def derived(self, key, build):
         """A structure derived from the index (per language, per check), built once per process."""
@@ -132,7 +138,7 @@ class GlossaryIndex:
 def compile_glossaries(paths: Iterable[Path]) -> GlossaryIndex:
     """Load, validate and compile glossary files, from the on-disk cache when unchanged."""
     paths = [Path(p) for p in paths]
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}/{INDEX_FORMAT}".encode())
     for path in paths:
         digest.update(str(path.resolve()).encode() + b"\0" + read_glossary_file(path).encode("utf-8") + b"\0")
     key = digest.hexdigest()[:32]
