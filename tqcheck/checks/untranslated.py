@@ -42,8 +42,8 @@ def check(ctx):
     flagged: list[tuple[int, int]] = []
     yield from _sentences(ctx, flagged)
     yield from _script_spans(ctx, flagged)
+    yield from _copied_from_source(ctx, flagged)  # with the source: the most specific message
     yield from _foreign_runs(ctx, flagged)
-    yield from _copied_from_source(ctx, flagged)
     if ctx.option("words", OPTIONS["words"]):
         yield from _words(ctx, flagged)
 
@@ -153,7 +153,7 @@ def _foreign_runs(ctx, flagged):
     spans = []
     for k, tok in enumerate(toks):
         z = zipfs[k]
-        foreign = lexicon.zipf(tok.text) >= max(3.0, z + 1.5)
+        foreign = lexicon.zipf(tok.text) >= max(3.0, z + 1.5) and not ctx.name_spans.overlaps(tok.start, tok.end)
         joined = run and not any(ch in ".!?\n;:" for ch in text[toks[run[-1]].end:tok.start])
         if foreign and (joined or not run):
             run.append(k)
