@@ -22,7 +22,7 @@ SEVERITY = Severity.MINOR
 IN_QUOTES = False
 # Organizations go by many legitimate names in one article ("the Security Council", "the UN
 # Security Council"); people and places should not.
-SPELLING_RATIO = 50  # rapidfuzz ratio (0-100) above which two forms are spellings of one name
+SPELLING_RATIO = 60  # rapidfuzz ratio (0-100) above which two forms are spellings of one name
 TYPES = frozenset({"person", "country", "city", "place", "region"})
 
 

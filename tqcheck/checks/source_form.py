@@ -36,6 +36,10 @@ def check(ctx):
     for match in ctx.name_matches:
         if match.in_lang(ctx.tgt) or match.form in ctx.resources.accepted:
             continue
+        if match.form.endswith(".") and index.has_form(match.form[:-1]):
+            continue  # German "Charles III." ate the sentence's full stop after an English form
+        if _inside_longer_name(ctx, match):
+            continue
         # Readings of entities that have a form in the target language (else nothing to suggest).
         readings = [h for h in match.hits if ctx.tgt in index.entities[h.entity].names]
         if not readings or _is_common_word(ctx, match.form, threshold):
@@ -62,6 +66,39 @@ def check(ctx):
             severity=entity.severity,
             confidence=1.0 if best.lang == ctx.src else 0.8,
         )
+
+
+def _inside_longer_name(ctx, match) -> bool:
+    """Part of a longer proper name: "Handelsverband Deutschland", "Katar-Yurt", "University of
+    Brunei Darussalam". A title before a name ("President Poutine") does not count."""
+    text = ctx.text
+    before = text[max(0, match.start - 60):match.start]
+    after = text[match.end:match.end + 60]
+    if after[:1] == "-" and after[1:2].isupper():
+        return True
+    if before.endswith("-") and before[-2:-1].isalpha():
+        return True
+    words_after = after.split(None, 1)
+    if after[:1] == " " and words_after and words_after[0][:1].isupper() and not _is_title(ctx, words_after[0]):
+        return True
+    words = before.rstrip().rsplit(None, 2)
+    if before.endswith(" ") and words:
+        last = words[-1]
+        if last in ("of", "de", "di", "del", "der", "des", "von") and len(words) > 1 and words[-2][:1].isupper():
+            return True
+        stripped = before.rstrip()
+        last_start = match.start - len(before) + len(stripped) - len(last)
+        if (last[:1].isupper() and last[-1:].isalnum() and not _is_title(ctx, last)
+                and last_start not in ctx.sentence_starts):
+            return True
+    return False
+
+
+def _is_title(ctx, word: str) -> bool:
+    """A capitalised common word next to a name (President, Minister, Moscow's): not a name."""
+    word = word.strip(".,;:!?\"'()«»“”")
+    lexicon = ctx.lexicon(ctx.tgt)
+    return not word or (lexicon is not None and lexicon.zipf(word) >= 4.0)
 
 
 def _short_acronym(form: str) -> bool:

@@ -108,6 +108,8 @@ def _plausible(word: str, cand: tuple, z: float, gap: float, capital: bool) -> b
         return False  # names differ from words in their first letter far more often than typos do
     # Long words rarely have a real word one edit away: a smaller gap is enough there.
     needed = z + gap - (0.5 if len(word) >= 9 else 0.0)
+    if z >= 2.5 and (distance > 1 or edit_kind(word, name) == "sub"):
+        return False  # a fairly common word ("cadre", "roomy") is only a slip of the fingers away
     if distance == 1 and len(word) < 8 and edit_kind(word, name) == "sub" and not _sound_alike(word, name):
         needed = z + gap + 1.0
     if capital:
