@@ -34,7 +34,13 @@ OPTIONS = {
 
 _CJK_LIKE = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
 CAPITALIZED_NOUNS = {"de", "lb"}  # languages that capitalise common nouns
-CAPITALIZED_NOUN_ZIPF = 4.0  # a capitalised German word this common is a noun, not a name
+
+
+def _german_noun(tgt_zipf: float, foreign_zipf: float) -> bool:
+    """A capitalised German word is a noun left untranslated, not a name, when the target
+    language's word list has never seen it ("Eroberung", "Strände") or barely knows it and it is
+    very common in German ("Monat"); names in the news are known abroad (Regensburg, Seehofer)."""
+    return (tgt_zipf < 0.5 and foreign_zipf >= 3.0) or (tgt_zipf < 1.8 and foreign_zipf >= 4.8)
 MAX_TARGET_ZIPF = 4.5  # a word this common in the target language is never judged foreign
 
 
@@ -256,7 +262,7 @@ def _words(ctx, flagged):
         # Capitalised words are names far more often than leftovers (Krefeld, Novotná), even at
         # the start of a sentence: only a common German noun ("Präsident") is judged.
         if tok.is_capitalized and ctx.tgt not in CAPITALIZED_NOUNS and not (
-            lang in CAPITALIZED_NOUNS and foreign_zipf >= CAPITALIZED_NOUN_ZIPF
+            lang in CAPITALIZED_NOUNS and _german_noun(tgt_zipf, foreign_zipf)
         ):
             continue
         # A near-miss of a common target word is more likely a typo than a foreign word.
