@@ -89,9 +89,16 @@ def _inside_longer_name(ctx, match) -> bool:
         stripped = before.rstrip()
         last_start = match.start - len(before) + len(stripped) - len(last)
         if (last[:1].isupper() and last[-1:].isalnum() and not _is_title(ctx, last)
-                and last_start not in ctx.sentence_starts):
+                and not _starts_sentence(text, last_start)):
             return True
     return False
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    """Locally, without segmenting a long text: only white space, quotes or brackets since the end
+    of the previous sentence (or line)."""
+    before = text[max(0, offset - 200):offset].rstrip(" \t\"'“‘«(\u00a0")
+    return not before or before[-1] in ".!?…\n:•"
 
 
 def _is_title(ctx, word: str) -> bool:
