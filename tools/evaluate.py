@@ -31,7 +31,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = (HERE.parent.parent / "shared" / "eval") if (HERE.parent.parent / "shared" / "eval").is_dir() else Path("../shared/eval")
@@ -416,7 +416,7 @@ def render(results: dict) -> str:
             rows.append(row)
         header = ["rule"]
         for setting in d["settings"]:
-            header += [f"{setting}: on planted", "elsewhere/100", f"clean false/100"]
+            header += [f"{setting}: on planted", "elsewhere/100", "clean false/100"]
         lines.append(f"by rule: findings on planted spans; other findings per 100 perturbed sentences; "
                      f"false findings per 100 clean sentences ({n_clean} distinct target_clean; target <= {CLEAN_TARGET_PER_100})")
         lines += _table(header, rows)
