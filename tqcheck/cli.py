@@ -27,6 +27,7 @@ app = typer.Typer(
 glossary_app = typer.Typer(help="Validate and import glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
+INPUT_FORMATS = ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "bitext")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson", "*.xlf", "*.xliff", "*.tmx")
 
 
@@ -248,7 +249,7 @@ def check(
         if not sep or kind not in FORMATTERS or not target:
             raise ConfigError(f"--output: expected FORMAT=FILE with FORMAT one of {', '.join(FORMATTERS)}, got {item!r}")
         extra.append((kind, Path(target)))
-    if input_format not in ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "bitext"):
+    if input_format not in INPUT_FORMATS:
         raise ConfigError(f"--input-format: unknown format {input_format!r}")
     files, errors = collect_inputs(
         paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
@@ -333,7 +334,7 @@ def baseline_command(
         no_default_glossaries=no_default_glossaries, select=select, ignore=ignore, severity=None,
         fail_on=None, max_penalty=None, accept=accept,
     )
-    if input_format not in ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "bitext"):
+    if input_format not in INPUT_FORMATS:
         raise ConfigError(f"--input-format: unknown format {input_format!r}")
     files, errors = collect_inputs(
         paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
