@@ -330,6 +330,7 @@ def _copied_from_source(ctx, flagged):
             continue
         if tok.is_capitalized and (in_name_run(ctx, k) or src_zipf < KNOWN_ZIPF):
             continue  # a name: capitalised next to another capital, or no word of the source language
+        flagged.append((tok.start, tok.end))
         yield finding(
             ID, tok.start, tok.end, text,
             f"'{word}' is copied from the source: {with_article(lang_name(src))} word, not {lang_name(ctx.tgt)}",
