@@ -76,9 +76,6 @@ class Finding:
     def with_(self, **changes) -> "Finding":
         return replace(self, **changes)
 
-    def sort_key(self):
-        return (self.path, self.doc_id or "", self.start, self.end, self.rule, self.message)
-
     def as_record(self) -> dict:
         """The JSON contract of one finding (see docs/output-formats.md)."""
         return {

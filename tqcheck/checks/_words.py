@@ -25,10 +25,6 @@ def word_script(word: str) -> str:
     return max(counts, key=lambda s: (counts[s], s)) if counts else ""
 
 
-def in_target_script(ctx, word: str) -> bool:
-    return word_script(word) in scripts_of(ctx.tgt)
-
-
 def candidate_languages(ctx) -> tuple[str, ...]:
     """Languages whose words may be left in the text: the source, else the usual Latin suspects."""
     if ctx.src and ctx.src != ctx.tgt:

@@ -149,7 +149,3 @@ def compile_glossaries(paths: Iterable[Path]) -> GlossaryIndex:
         digest.update(str(path.resolve()).encode() + b"\0" + read_glossary_file(path).encode("utf-8") + b"\0")
     key = digest.hexdigest()[:32]
     return cached_pickle(f"glossary-{key}.pickle", lambda: GlossaryIndex(load_glossaries(paths)))
-
-
-def empty_index() -> GlossaryIndex:
-    return GlossaryIndex(Glossary(entities=()))

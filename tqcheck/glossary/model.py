@@ -66,6 +66,3 @@ class Glossary:
     entities: tuple[Entity, ...]
     sources: tuple[str, ...] = ()  # the files it was loaded from
     fingerprint: str = ""  # content hash of every source file: the compiled-index cache key
-
-    def by_id(self) -> dict:
-        return {e.id: e for e in self.entities}
