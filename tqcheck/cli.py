@@ -137,6 +137,13 @@ def collect_inputs(paths: List[str], include: tuple, exclude: tuple) -> tuple[li
     return unique, errors
 
 
+def select_inputs(cfg: Config, paths: List[str], input_format: str, include, exclude):
+    """Validate --input-format and list the files to read (options over config over defaults)."""
+    if input_format not in INPUT_FORMATS:
+        raise ConfigError(f"--input-format: unknown format {input_format!r}")
+    return collect_inputs(paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude))
+
+
 def load_documents(files: list[str], input_format: str, max_bytes: int, src: Optional[str], tgt: Optional[str]):
     from .readers import decode, format_of, parse, read_bytes
 
@@ -249,11 +256,7 @@ def check(
         if not sep or kind not in FORMATTERS or not target:
             raise ConfigError(f"--output: expected FORMAT=FILE with FORMAT one of {', '.join(FORMATTERS)}, got {item!r}")
         extra.append((kind, Path(target)))
-    if input_format not in INPUT_FORMATS:
-        raise ConfigError(f"--input-format: unknown format {input_format!r}")
-    files, errors = collect_inputs(
-        paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
-    )
+    files, errors = select_inputs(cfg, paths, input_format, include, exclude)
     from . import baseline as baselines, fix as fixes
     from .parallel import check_files
 
@@ -334,11 +337,7 @@ def baseline_command(
         no_default_glossaries=no_default_glossaries, select=select, ignore=ignore, severity=None,
         fail_on=None, max_penalty=None, accept=accept,
     )
-    if input_format not in INPUT_FORMATS:
-        raise ConfigError(f"--input-format: unknown format {input_format!r}")
-    files, errors = collect_inputs(
-        paths, tuple(include or cfg.include or DEFAULT_INCLUDE), tuple(exclude or cfg.exclude),
-    )
+    files, errors = select_inputs(cfg, paths, input_format, include, exclude)
     load, attach = _loaders(files, input_format, int(max_size * 1e6), cfg, source_file, reference_file)
     report, _ = check_files(cfg, files, errors, load=load, attach=attach, jobs=jobs, progress=progress)
     for error in errors:

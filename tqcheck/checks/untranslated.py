@@ -124,10 +124,10 @@ def _mostly_other(ctx, words) -> bool:
     """Are most words more at home in the one other language we suspect? English function words
     are known to French and German word lists, so the unknown-word test misses an English
     sentence there; comparing frequencies with the suspected language does not."""
-    other = ctx.src if ctx.src and ctx.src != ctx.tgt else ("en" if ctx.tgt != "en" else None)
-    lexicon = ctx.lexicon(other) if other else None
-    if lexicon is None:
+    other = _other_language(ctx)
+    if other is None:
         return False
+    lexicon = ctx.lexicon(other)
     return sum(1 for w, z in words if lexicon.zipf(w) > z + 0.5) >= 0.6 * len(words)
 
 
