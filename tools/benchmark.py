@@ -153,7 +153,7 @@ for _ in range(args["runs"]):
     cpu.append(time.process_time() - c)
     findings = len(result.findings)
 print(json.dumps({"import_read": t1 - t0, "init": t2 - t1, "times": times, "cpu": cpu, "findings": findings,
-                  "entities": len(checker.index.entities), "forms": len(checker.index.forms)}))
+                  "entities": len(checker.index.entities), "forms": checker.index.form_count}))
 """
 
 

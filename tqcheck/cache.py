@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import pickle
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -50,6 +49,8 @@ def atomic_write(path: Path, data: bytes, expected: Optional[bytes] = None) -> N
             raise FileChanged("deleted since it was read; not written", str(path)) from None
         mode = _default_mode()
         target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here, not at start-up: only writes need it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tqcheck.tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -10,11 +10,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from .checks import CHECKS, INTERNAL_ERROR
 from .errors import ConfigError
 from .findings import Severity
@@ -55,6 +50,15 @@ _TOP_KEYS = {
 }
 
 
+def _toml():
+    """The TOML parser, imported only when there is a file to read (a start-up cost otherwise)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def find_config(start: Path) -> Optional[Path]:
     """The nearest tqcheck.toml, or pyproject.toml with a [tool.tqcheck] table, walking up."""
     for folder in [start, *start.parents]:
@@ -62,8 +66,12 @@ def find_config(start: Path) -> Optional[Path]:
             candidate = folder / name
             if candidate.is_file():
                 if name == "pyproject.toml":
+                    tomllib = _toml()
                     try:
-                        data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                        text = candidate.read_text(encoding="utf-8")
+                        if "tqcheck" not in text:
+                            continue  # no [tool.tqcheck] table can be there: no need to parse
+                        data = tomllib.loads(text)
                     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
                         return candidate  # let load_config report it
                     if "tqcheck" not in data.get("tool", {}):
@@ -76,6 +84,7 @@ def load_config(path: Optional[Path]) -> Config:
     if path is None:
         return Config()
     where = str(path)
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -8,7 +8,6 @@ the other findings.
 from __future__ import annotations
 
 import re
-import traceback
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -19,7 +18,7 @@ from .context import Context, Resources
 from .document import Document
 from .findings import DocumentResult, Finding, Report, Severity, mqm_penalty
 from .glossary.index import GlossaryIndex, compile_glossaries
-from .glossary.load import default_glossary_paths
+from .glossary.files import default_glossary_paths
 from .lexicon import get_lexicon
 from .scores import document_scores, run_scores, with_segments
 
@@ -118,6 +117,8 @@ class Checker:
         )
 
     def _crash(self, doc: Document, rule: str, exc: Exception) -> Finding:
+        import traceback
+
         where = traceback.extract_tb(exc.__traceback__)[-1]
         message = (
             f"check '{rule}' crashed ({type(exc).__name__}: {exc}) at {Path(where.filename).name}:{where.lineno}; "

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
-import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +38,20 @@ def _wordfreq_rows(lang: str) -> Optional[list[tuple[str, int]]]:
 
 
 def _wordfreq_version() -> str:
-    try:
+    """wordfreq's version, from its dist-info folder's name (importing importlib.metadata or
+    wordfreq itself would cost 0.1 s at every start)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        try:
+            for entry in os.scandir(site):
+                if entry.name.startswith("wordfreq-") and entry.name.endswith(".dist-info"):
+                    return entry.name[len("wordfreq-"):-len(".dist-info")]
+        except OSError:
+            pass
+    try:  # pragma: no cover - an unusual installation
         from importlib.metadata import version
 
         return version("wordfreq")
@@ -136,6 +148,8 @@ class Lexicon:
 
 def _build_db(path: Path, rows: list[tuple[str, int]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when the cache is built
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     os.close(fd)
     try:

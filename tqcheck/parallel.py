@@ -15,11 +15,9 @@ on standard output is never touched.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Optional, TextIO
 
 from .config import Config
@@ -146,6 +144,9 @@ def _check_one(config: Config, load: Loader, name: str):
 
 
 def _check_parallel(config, files, errors, load, workers, bar: Progress, checker) -> list[DocumentResult]:
+    import multiprocessing  # only with --jobs > 1: 30 ms to import
+    from concurrent.futures import ProcessPoolExecutor
+
     per_file: list = [None] * len(files)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

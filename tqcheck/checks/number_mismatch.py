@@ -25,7 +25,6 @@ from __future__ import annotations
 from ..findings import Severity
 from ..segment import SpanSet, protected_spans
 from ._mentions import anchors, listing, source_lang
-from ._numbers import quantities
 from .base import finding
 
 ID = "number-mismatch"
@@ -63,6 +62,8 @@ def match(source: list, target: list) -> dict:
 
 def check(ctx):
     src = source_lang(ctx)
+    from ._numbers import quantities  # its patterns compile on first use, not at start-up
+
     source = quantities(ctx.doc.source, src, _skipper(ctx.doc.source))
     target = quantities(ctx.text, ctx.tgt, _skipper(ctx.text))
     if not source and not target:

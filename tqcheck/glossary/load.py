@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -16,6 +15,7 @@ import yaml
 from ..errors import GlossaryError
 from ..findings import Severity
 from ..languages import is_valid
+from .files import default_glossary_paths, read_glossary_file  # noqa: F401  (re-exported)
 from .model import Entity, Glossary, LangNames
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,12 +29,6 @@ try:  # libyaml is much faster on the large shipped files
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
-
-
-def default_glossary_paths() -> list[Path]:
-    """The glossaries shipped inside the package (top-level glossaries/ in the source tree)."""
-    root = resources.files("tqcheck.glossaries")
-    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
 class _Problems:
@@ -210,17 +204,6 @@ def parse_glossary_text(text: str, path: str) -> tuple[list[Entity], list[tuple[
             if entity:
                 entities.append(entity)
     return entities, problems.items
-
-
-def read_glossary_file(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GlossaryError(str(path), [(0, f"cannot read glossary: {exc.strerror or exc}")]) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(str(path), [(data.count(b"\n", 0, exc.start) + 1, "glossary is not UTF-8")]) from None
 
 
 def cross_file_problems(entities: Iterable[Entity]) -> list[tuple[str, int, str]]:

@@ -1,0 +1,112 @@
+"""The compiled glossary index: what the on-disk cache keeps must give back exactly what was
+compiled (forms, readings, entities), and the derived structures must agree with the entities."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from tqcheck.glossary.index import GlossaryIndex
+from tqcheck.glossary.load import default_glossary_paths, load_glossaries, parse_glossary_text
+from tqcheck.glossary.model import Glossary
+
+SMALL = """\
+entities:
+  - id: kyiv
+    type: city
+    severity: critical
+    ignore: [Chicken Kiev]
+    names:
+      en: {name: Kyiv, deprecated: [{form: Kiev, note: since 2019}]}
+      fr: {name: Kyiv, alt: [Kiev]}
+      uk: Київ
+  - id: obrien
+    type: person
+    description: "Someone with an apostrophe"
+    names:
+      en: {name: Jack O’Brien, short: [O'Brien]}
+      de: {name: Jack O'Brien, short: [O'Brien], inflected: [O'Briens]}
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_glossaries(default_glossary_paths())
+
+
+def small_index() -> tuple[Glossary, GlossaryIndex]:
+    entities, problems = parse_glossary_text(SMALL, "small.yaml")
+    assert not problems
+    glossary = Glossary(entities=tuple(entities))
+    return glossary, GlossaryIndex(glossary)
+
+
+def test_pickled_index_gives_back_every_entity(shipped):
+    index = pickle.loads(pickle.dumps(GlossaryIndex(shipped)))
+    assert len(index.entities) == len(shipped.entities)
+    assert list(index.entities) == list(shipped.entities)
+
+
+def test_pickled_index_scans_the_same():
+    _, fresh = small_index()
+    loaded = pickle.loads(pickle.dumps(fresh))
+    text = "Kiev, Kyiv, Jack O'Brien and O’Brien’s friend; Київ. Chicken Kiev."
+    assert loaded.scan(text) == fresh.scan(text)
+    assert [m.form for m in loaded.scan(text)] == ["Kiev", "Kyiv", "Jack O'Brien", "O’Brien", "Київ", "Kiev"]
+
+
+def test_readings_of_a_form_in_every_language():
+    _, index = small_index()
+    kiev = {(h.lang, h.kind, h.note) for h in index.hits("Kiev")}
+    assert kiev == {("en", "deprecated", "since 2019"), ("fr", "alt", "")}
+    assert index.hits("Kiev")[0].entity == 0
+    assert {h.lang for h in index.hits("O’Brien")} == {"en", "de"}  # apostrophes are one
+    assert index.hits("Kyyiv") == ()
+    assert index.has_form("Київ") and not index.has_form("Kyi")
+
+
+def test_readings_in_one_language_are_kept_per_form():
+    _, index = small_index()
+    (match,) = index.scan("in Kiev today")
+    assert [h.kind for h in match.in_lang("en")] == ["deprecated"]
+    assert [h.kind for h in match.in_lang("fr")] == ["alt"]
+    assert match.in_lang("de") == ()
+    assert match.in_lang("en") is match.in_lang("en")  # computed once per form
+
+
+def test_entity_fields_survive_the_cache():
+    glossary, index = small_index()
+    loaded = pickle.loads(pickle.dumps(index))
+    kyiv, obrien = loaded.entities[0], loaded.entities[1]
+    assert kyiv == glossary.entities[0]
+    assert int(kyiv.severity) == 3 and kyiv.ignore == ("Chicken Kiev",)
+    assert kyiv.names["en"].deprecated == (("Kiev", "since 2019"),)
+    assert obrien.description == "Someone with an apostrophe" and obrien.names["de"].inflected == ("O'Briens",)
+
+
+def test_a_form_with_a_nul_character_is_kept():
+    entities, problems = parse_glossary_text('entities:\n  - id: odd\n    type: thing\n    names:\n      en: "A\\0B"\n', "odd.yaml")
+    assert not problems
+    index = pickle.loads(pickle.dumps(GlossaryIndex(Glossary(entities=tuple(entities)))))
+    assert index.has_form("A\0B") and [m.form for m in index.scan("x A\0B y")] == ["A\0B"]
+
+
+def _names_from_entities(entities, lang):
+    """names_in as the entities spell it out (the reference the flat computation must match);
+    apostrophes are one, as everywhere in the index."""
+    from tqcheck.glossary.index import _unify_apostrophes
+
+    result = {}
+    for idx, entity in enumerate(entities):
+        names = entity.names.get(lang)
+        if names is not None:
+            for form, kind, _ in names.forms():
+                if kind != "deprecated":
+                    result.setdefault(_unify_apostrophes(form), (idx, kind))
+    return result
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "ru", "uk", "xx"])
+def test_names_in_agrees_with_the_entities(shipped, lang):
+    index = GlossaryIndex(shipped)
+    assert index.names_in(lang) == _names_from_entities(shipped.entities, lang)

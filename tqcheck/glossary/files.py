@@ -1,0 +1,26 @@
+"""Where glossary files are and how their text is read: no YAML here, so that a run whose compiled
+glossary is cached never imports the YAML parser."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import GlossaryError
+
+
+def default_glossary_paths() -> list[Path]:
+    """The glossaries shipped inside the package (top-level glossaries/ in the source tree)."""
+    import importlib  # the package's folder, without importlib.resources (40 ms to import)
+
+    roots = importlib.import_module("tqcheck.glossaries").__path__
+    return sorted(p for root in roots for p in Path(root).iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+def read_glossary_file(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GlossaryError(str(path), [(0, f"cannot read glossary: {exc.strerror or exc}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(str(path), [(data.count(b"\n", 0, exc.start) + 1, "glossary is not UTF-8")]) from None
