@@ -110,3 +110,16 @@ def _names_from_entities(entities, lang):
 def test_names_in_agrees_with_the_entities(shipped, lang):
     index = GlossaryIndex(shipped)
     assert index.names_in(lang) == _names_from_entities(shipped.entities, lang)
+
+
+def test_every_apostrophe_matches_a_form_written_with_one():
+    entities, problems = parse_glossary_text(
+        "entities:\n  - id: x\n    type: person\n    names:\n      uk: {name: \"Дар'я Об'єдна\"}\n      en: {name: \"D'Arcy\"}\n",
+        "x.yaml",
+    )
+    assert not problems
+    index = GlossaryIndex(Glossary(entities=tuple(entities)))
+    for text in ("Дар'я Об'єдна", "Дар’я Обʼєдна", "Дарʼя Об‘єдна", "D‘Arcy", "DʼArcy"):
+        (match,) = index.scan(f"— {text}, x")
+        assert match.form == text and match.start == 2 and index.entities[match.hits[0].entity].id == "x"
+    assert index.scan("Дар'ям") == []  # still word-bounded

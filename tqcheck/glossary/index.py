@@ -26,7 +26,7 @@ from .files import read_glossary_file
 from .model import KINDS, Entity, Glossary, LangNames
 
 
-INDEX_FORMAT = 4  # bump when the pickled index changes shape: old cache files are then ignored
+INDEX_FORMAT = 5  # bump when the pickled index changes shape: old cache files are then ignored
 _SEP = "\x00"  # between forms in the cached form text (kept as a list if a form has one)
 
 
@@ -74,6 +74,31 @@ def _is_word_char(ch: str) -> bool:
     # not "_": Markdown's _Kiev_ and __Poutine__ are words in emphasis. Combining marks (Mn, Mc)
     # are inside words: Devanagari vowel signs (भारत is no word of भारतीय, चीन none of चीनी).
     return ch.isalnum() or (not ch.isascii() and unicodedata.category(ch) in ("Mn", "Mc"))
+
+
+_APOSTROPHES = ("'", "’", "ʼ", "‘")
+
+
+def _apostrophe_variants(form: str) -> list[str]:
+    """`form` (written with ') as the other apostrophes write it: every mix for up to two
+    apostrophes, one apostrophe throughout for more."""
+    parts = form.split("'")
+    if len(parts) <= 3:
+        mixes = [(a,) for a in _APOSTROPHES] if len(parts) == 2 else [(a, b) for a in _APOSTROPHES for b in _APOSTROPHES]
+    else:
+        mixes = [(a,) * (len(parts) - 1) for a in _APOSTROPHES]
+    variants = []
+    for mix in mixes:
+        variant = parts[0] + "".join(a + part for a, part in zip(mix, parts[1:]))
+        if variant != form:
+            variants.append(variant)
+    return variants
+
+
+def _edge_flags(form: str) -> int:
+    """Which ends of `form` need a word boundary in the text: 1 its start, 2 its end (a form
+    that begins or ends with a letter of a script written with spaces)."""
+    return (1 if _is_word_char(form[0]) and _spaced(form[0]) else 0) | (2 if _is_word_char(form[-1]) and _spaced(form[-1]) else 0)
 
 
 def _spaced(ch: str) -> bool:
@@ -151,6 +176,7 @@ class GlossaryIndex:
                 meta.append(note_id << 16 | lang_id << 8 | kind_id)
             starts.append(len(entity_ids))
         self._hit_starts, self._hit_entities, self._hit_meta = starts, entity_ids, meta
+        self._edges = bytes(_edge_flags(form) for form in self._form_list)
         self._init_runtime()
 
     def _init_runtime(self) -> None:
@@ -159,12 +185,14 @@ class GlossaryIndex:
         self._form_ids: Optional[dict[str, int]] = None
         self._derived: dict = {}
         self._automaton = None
+        self._variant_of: list[int] = []  # pattern - form count -> form id, for apostrophe variants
 
     def __getstate__(self):
         return {
             "sources": self.sources, "fingerprint": self.fingerprint, "rows": self._rows, "langs": self._langs,
             "notes": self._notes, "forms": self._flat_forms(),
             "hit_starts": self._hit_starts, "hit_entities": self._hit_entities, "hit_meta": self._hit_meta,
+            "edges": self._edges,
         }
 
     def __setstate__(self, state) -> None:
@@ -173,6 +201,7 @@ class GlossaryIndex:
         forms = state["forms"]
         self._form_list = forms if isinstance(forms, list) else forms.split(_SEP) if forms else []
         self._hit_starts, self._hit_entities, self._hit_meta = state["hit_starts"], state["hit_entities"], state["hit_meta"]
+        self._edges = state["edges"]
         self._init_runtime()
 
     def _flat_forms(self):
@@ -187,11 +216,19 @@ class GlossaryIndex:
 
     @property
     def automaton(self):
-        """Aho-Corasick over every form (ahocorasick-rs: Rust, ~3x pyahocorasick's scan speed)."""
+        """Aho-Corasick over every form (ahocorasick-rs: Rust, ~3x pyahocorasick's scan speed),
+        plus each form with an apostrophe as the other apostrophes write it ("O’Brien", "Ахмед
+        Закаєв"): the text is then scanned as it is, without a copy to unify its apostrophes."""
         if self._automaton is None:
             import ahocorasick_rs
 
-            self._automaton = ahocorasick_rs.AhoCorasick(self._form_list)
+            variants, self._variant_of = [], []
+            for form_id, form in enumerate(self._form_list):
+                if "'" in form:
+                    for variant in _apostrophe_variants(form):
+                        variants.append(variant)
+                        self._variant_of.append(form_id)
+            self._automaton = ahocorasick_rs.AhoCorasick(self._form_list + variants if variants else self._form_list)
         return self._automaton
 
     def _hits_of(self, form_id: int) -> tuple[Hit, ...]:
@@ -208,16 +245,17 @@ class GlossaryIndex:
         """Every word-bounded glossary form in `text`, leftmost-longest, without overlaps."""
         if not self._form_list:
             return []
+        automaton = self.automaton
         candidates = []
         n = len(text)
-        original = text
-        text = _unify_apostrophes(text)
-        form_list = self._form_list
-        for pattern, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
-            form = form_list[pattern]
-            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(form[0]) and _spaced(form[0]):
+        edges, variant_of, forms = self._edges, self._variant_of, len(self._form_list)
+        for pattern, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+            if pattern >= forms:
+                pattern = variant_of[pattern - forms]
+            edge = edges[pattern]
+            if edge & 1 and start > 0 and _is_word_char(text[start - 1]):
                 continue
-            if end < n and _is_word_char(text[end]) and _is_word_char(form[-1]) and _spaced(form[-1]):
+            if edge & 2 and end < n and _is_word_char(text[end]):
                 continue
             candidates.append((start, -end, pattern))
         candidates.sort()
@@ -226,7 +264,7 @@ class GlossaryIndex:
         for start, neg_end, pattern in candidates:
             if start < taken_until:
                 continue
-            matches.append(NameMatch(start, -neg_end, original[start:-neg_end], self._hits_of(pattern)))
+            matches.append(NameMatch(start, -neg_end, text[start:-neg_end], self._hits_of(pattern)))
             taken_until = -neg_end
         return matches
 
