@@ -27,7 +27,9 @@ from pathlib import Path
 import babel
 from babel import Locale
 
-LANGS = ("en", "fr", "de", "es", "it", "ru", "uk")
+LANGS = ("en", "fr", "de", "es", "it", "ru", "uk", "zh", "ja", "hi", "cs", "pl")
+# Languages added later (CLDR base names, news-style overrides in NEW_OVERRIDES below).
+NEW_LANGS = ("zh", "ja", "hi", "cs", "pl")
 
 # The 193 UN member states (ISO 3166-1 alpha-2).
 UN_MEMBERS = """
@@ -168,7 +170,7 @@ OVERRIDES = {
            "ru": O(alt=["Соединённое Королевство", "Соединенное Королевство"]),
            "uk": O(alt=["Британія", "Сполучене Королівство"])},
     "GM": {"en": O(alt=["The Gambia"])},
-    "HK": {lang: O(CLDR_SHORT["HK"][lang][0]) for lang in LANGS},
+    "HK": {lang: O(CLDR_SHORT["HK"][lang][0]) for lang in LANGS if lang not in NEW_LANGS},
     "IE": {"en": O(alt=["Republic of Ireland"])},
     "KG": {"fr": O(alt=["Kirghizistan"]), "ru": O(alt=["Кыргызстан"]), "uk": O(alt=["Киргизія"])},
     "KN": {"en": O("Saint Kitts and Nevis", alt=["St. Kitts and Nevis", "St Kitts and Nevis"]),
@@ -232,10 +234,51 @@ OVERRIDES = {
     "ZA": {"ru": O(short=["ЮАР"]), "uk": O(alt=["Південна Африка"], short=["ПАР"])},
 }
 
+# Chinese (Xinhua usage: the standard names of the PRC's Ministry of Foreign Affairs), Japanese
+# (NHK / Kyodo usage, which follows the Ministry of Foreign Affairs list), Hindi (Hindi press:
+# BBC Hindi, Dainik Jagran, Navbharat Times), Czech (ČTK / Czech Radio), Polish (PAP / KSNG list).
+# A form that is a common word of the language is left out (Hindi माली "gardener" for Mali, गिनी
+# "counted" for Guinea): the entity gets no form in that language (OMIT).
+NEW_OVERRIDES = {
+    "AE": {"zh": O(short=["阿联酋"])},
+    "CD": {"zh": O("刚果民主共和国", alt=["刚果（金）", "刚果金"]), "ja": O("コンゴ民主共和国"),
+           "hi": O("कांगो लोकतांत्रिक गणराज्य"), "cs": O("Demokratická republika Kongo", alt=["DR Kongo"]),
+           "pl": O(alt=["DR Konga"])},
+    "CG": {"zh": O("刚果共和国", alt=["刚果（布）", "刚果布"]), "ja": O("コンゴ共和国"), "hi": O("कांगो गणराज्य"),
+           "cs": O("Konžská republika"), "pl": O("Republika Konga", drop=["Kongo"])},
+    "CI": {"hi": O(alt=["आइवरी कोस्ट"])},
+    "CZ": {"hi": O("चेक गणराज्य", alt=["चेकिया"]), "cs": O(alt=["Česká republika"])},
+    "GB": {"ja": O(alt=["英国"]), "hi": O("ब्रिटेन", alt=["यूनाइटेड किंगडम"]),
+           "cs": O(alt=["Velká Británie", "Británie"]), "pl": O(alt=["Zjednoczone Królestwo"])},
+    "GE": {"ja": O(alt=["グルジア"])},
+    "GR": {"hi": O(alt=["ग्रीस"])},
+    "HK": {"zh": O("香港"), "ja": O("香港"), "hi": O("हांगकांग", alt=["हॉन्गकॉन्ग", "हांग कांग"]),
+           "cs": O("Hongkong"), "pl": O("Hongkong")},
+    "MM": {"ja": O("ミャンマー"), "hi": O("म्यांमार"), "cs": O("Myanmar", alt=["Barma"]),
+           "pl": O("Mjanma", alt=["Birma"])},
+    "MO": {"zh": O("澳门"), "ja": O("マカオ"), "hi": O("मकाऊ"), "cs": O("Macao", alt=["Macau"]), "pl": O("Makau")},
+    "PH": {"hi": O(alt=["फिलीपींस"])},
+    "PS": {"zh": O("巴勒斯坦"), "ja": O("パレスチナ"), "hi": O("फ़िलिस्तीन"), "cs": O("Palestina"),
+           "pl": O("Palestyna")},
+    "SA": {"zh": O(short=["沙特"]), "ja": O(short=["サウジ"])},
+    "TR": {"hi": O(alt=["तुर्की"])},
+    "US": {"zh": O("美国", alt=["美利坚合众国"]), "ja": O("アメリカ合衆国", alt=["アメリカ", "米国"]),
+           "hi": O("अमेरिका", alt=["संयुक्त राज्य अमेरिका", "अमरीका"], drop=["संयुक्त राज्य"]),
+           "cs": O("Spojené státy americké", alt=["Spojené státy"], short=["USA"]),
+           "pl": O(short=["USA"])},
+    "VA": {"ja": O("バチカン"), "hi": O("वेटिकन", alt=["वेटिकन सिटी"])},
+}
+for _code, _langs in NEW_OVERRIDES.items():
+    OVERRIDES.setdefault(_code, {}).update(_langs)
+OMIT = {("ML", "hi"), ("GN", "hi"), ("DM", "cs"), ("DM", "pl")}  # Dominika: a Czech and Polish first name
+
 # Entity-level extras: contexts in which a match is not a finding (the format's `ignore`).
 IGNORE = {
     "MK": ["Greek Macedonia", "Central Macedonia", "Western Macedonia", "Eastern Macedonia and Thrace"],
     "MD": ["Principality of Moldavia", "Western Moldavia"],
+    "ZA": ["西南非洲", "东南非洲"],  # Chinese "South West Africa" (Namibia), "south-east Africa"
+    "ML": ["马里兰", "马里奥", "索马里"],  # Chinese Maryland, Mario (and Somalia, a longer form anyway)
+    "MN": ["内蒙古"],  # Inner Mongolia, a region of China
 }
 
 # Forms written for menus rather than running text.
@@ -251,6 +294,11 @@ def variants(form: str, lang: str) -> list[str]:
         out += [form.replace("ʼ", "’"), form.replace("ʼ", "'")]
     if "’" in form:
         out.append(form.replace("’", "'"))
+    if lang == "hi":  # Hindi press often drops the nukta (फ़्रांस / फ्रांस) and writes ँ as ं
+        for f in [form] + out:
+            plain = unicodedata.normalize("NFD", f).replace("\u093c", "").replace("\u0901", "\u0902")
+            if plain != f:
+                out.append(plain)
     if lang == "fr" and not form.endswith("."):  # not abbreviations (É.-U.)
         for f in [form] + out:
             plain = f.translate(FR_CAPS)
@@ -305,7 +353,7 @@ def build() -> list[dict]:
     territories = {lang: Locale(lang).territories for lang in LANGS}
     entities = []
     for code in UN_MEMBERS + UN_OBSERVERS + OTHER_PLACES:
-        names = {lang: build_lang(code, lang, territories[lang][code]) for lang in LANGS}
+        names = {lang: build_lang(code, lang, territories[lang][code]) for lang in LANGS if (code, lang) not in OMIT}
         entity = {"id": slug(names["en"]["name"]), "type": "country"}
         if code in WIKIDATA:
             entity["wikidata"] = WIKIDATA[code]
@@ -373,7 +421,10 @@ def render(entities: list[dict]) -> str:
         "# (Locale.territories), plus CLDR 47 alt=short/variant names transcribed in the script.",
         "# Overrides (news style): English AP Stylebook, BBC News style guide, Reuters Handbook;",
         "# French Le Monde/AFP; German dpa; Spanish Fundéu/EFE; Italian ANSA; Russian TASS/RIA;",
-        "# Ukrainian: Ukrainian press usage and the 2019 orthography.",
+        "# Ukrainian: Ukrainian press usage and the 2019 orthography; Chinese Xinhua (PRC Ministry of",
+        "# Foreign Affairs names); Japanese NHK/Kyodo (Japanese Ministry of Foreign Affairs list); Hindi",
+        "# Hindi press (BBC Hindi, Dainik Jagran), with the nukta-less and anusvara spellings accepted;",
+        "# Czech ČTK; Polish PAP (KSNG list). A form that is a common word is left out (Hindi माली, गिनी).",
         "meta:",
         "  name: countries",
         "  description: Sovereign countries, UN observers and other places often in the news",
@@ -382,6 +433,8 @@ def render(entities: list[dict]) -> str:
         "    - \"English: AP Stylebook, BBC News style guide, Reuters Handbook of Journalism\"",
         "    - \"French: Le Monde / AFP usage; German: dpa usage; Spanish: Fundéu RAE / EFE; Italian: ANSA usage\"",
         "    - \"Russian: TASS / RIA Novosti usage; Ukrainian: Ukrainian press usage, 2019 orthography\"",
+        "    - \"Chinese: Xinhua (PRC Ministry of Foreign Affairs names); Japanese: NHK / Kyodo (MOFA Japan list)\"",
+        "    - \"Hindi: Hindi press usage (BBC Hindi, Dainik Jagran); Czech: ČTK; Polish: PAP, KSNG list\"",
         "entities:",
     ]
     for e in entities:
@@ -395,7 +448,8 @@ def render(entities: list[dict]) -> str:
             out.append(f"    ignore: {flow_list(e['ignore'])}")
         out.append("    names:")
         for lang in LANGS:
-            out.append(f"      {lang}: {lang_line(e['names'][lang])}")
+            if lang in e["names"]:
+                out.append(f"      {lang}: {lang_line(e['names'][lang])}")
     return "\n".join(out) + "\n"
 
 

@@ -6,16 +6,19 @@ final ending dropped (Зеленский -> Зеленск, Москва -> Мо
 the same script (Зеленского, Москве, Путина). Read *strictly* (the source side), extensions that
 start a derived word rather than a case ending are refused: Украин+цы are Ukrainians, not Ukraine.
 Read *leniently* (the side we only ask "is it named at all?"), they count: "Russian troops" names
-Russia well enough for a check that must not cry wolf.
+Russia well enough for a check that must not cry wolf; so do plurals ("Europeans"), stems of three
+letters ("Asian") and Hindi adjectives (अमेरिकी for अमेरिका, भारतीय for भारत). Strictly, Polish and
+Czech extensions must be case endings ("Polsku" is Poland, "Daniel" is no case of "Dania").
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
 from ._words import word_script
-from ..segment import tokens
+from ..segment import Token, tokens
 
 # Endings dropped from a form's words before the stem match (longest first).
 ENDINGS = {
@@ -28,6 +31,12 @@ ENDINGS = {
 # The lenient stem match (English "Russian" for Russia, "Swedish" for Sweden, Italian "indiani").
 LENIENT_ENDINGS = {
     "en": ("ain", "ia", "en", "a", "e", "y"), "fr": ("e",), "es": ("a", "o"), "it": ("a", "o", "e"), **ENDINGS,
+    "hi": ("\u093e",),  # the vowel sign ा: अमेरिका -> अमेरिकी, अफ़्रीका -> अफ़्रीकी
+}
+# Strictly, the only extensions of a Polish or Czech stem are case endings.
+CASE_ENDINGS = {
+    "pl": frozenset("a y i ie ę ą u o e om ami ach owi em ów".split()),
+    "cs": frozenset("a y u ou e ě i í o em ech ům ami ách ích ách ou".split()),
 }
 # Extensions that make a derived word (people, adjectives), refused in strict reading.
 DERIVED = {
@@ -37,8 +46,19 @@ DERIVED = {
     "cs": ("c", "sk", "k", "an", "n", "št"),
     "de": ("er", "isch", "ier"),
 }
+# Devanagari words with their vowel signs and viramas (the shared tokenizer splits at the marks).
+_DEVANAGARI_WORD = re.compile(r"[\w\u0900-\u0963]+")
+
+
+def _tokens(text: str, lang) -> list:
+    if lang == "hi":
+        return [Token(m.start(), m.end(), m.group(), False) for m in _DEVANAGARI_WORD.finditer(text)]
+    return tokens(text)
+
+
 MAX_EXTRA = 3
 MIN_STEM = 4
+MIN_STEM_LENIENT = 3
 _POSSESSIVE = re.compile(r"^(.+?)['’]s?$")
 
 
@@ -72,7 +92,7 @@ def _stem_table(index, lang: str, endings, fold) -> dict:
         for form, kind, _ in names.forms():
             if kind == "inflected":
                 continue  # already a case form, matched exactly: its stem would over-reach (Раду+лов)
-            words = [fold(t.text) for t in tokens(form)]
+            words = [fold(t.text) for t in _tokens(form, lang)]
             if not words:
                 continue
             stems = tuple(_stem(w, endings, lang) for w in words)
@@ -80,28 +100,41 @@ def _stem_table(index, lang: str, endings, fold) -> dict:
     return table
 
 
-def _word_matches(token: str, stem: str, word: str, denied) -> bool:
+def _letters(extra: str) -> bool:
+    """Letters, or Devanagari vowel signs (combining marks, which are not alphabetic)."""
+    return all(ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc") for ch in extra)
+
+
+def _word_matches(token: str, stem: str, word: str, denied, lenient: bool = False, cases=None) -> bool:
     if token == word:
         return True
-    if not token.startswith(stem) or len(stem) < MIN_STEM:
+    if not token.startswith(stem) or len(stem) < (MIN_STEM_LENIENT if lenient else MIN_STEM):
         return False
     extra = token[len(stem):]
-    if not extra or len(extra) > MAX_EXTRA or not extra.isalpha():
+    if lenient and len(extra) > 1 and extra.endswith("s"):
+        extra = extra[:-1]  # a plural: "Europeans", "Egyptians"
+    if not extra or len(extra) > MAX_EXTRA + lenient or not _letters(extra):
         return extra == ""
-    if word_script(extra) != word_script(stem):
+    if word_script(extra) not in ("", word_script(stem)):  # "": vowel signs only (अमेरिक+ी)
+        return False
+    if cases is not None and extra not in cases:
         return False
     return not (denied and extra.startswith(denied))
 
 
-def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[Mention]:
+def stem_mentions(index, text: str, lang: Optional[str], strict: bool, relaxed: bool = False) -> list[Mention]:
+    """Stem matches of `lang`'s forms in `text`. `relaxed` (lenient reading only, for "is it named
+    at all?"): plurals and three-letter stems count too ("Europeans", "Asian")."""
     endings = (ENDINGS if strict else LENIENT_ENDINGS).get(lang or "")
     if endings is None:
         return []
     # Strictly, names are matched as written; leniently, case aside ("indiani" for India).
     fold = (lambda w: w) if strict else str.casefold
     table = index.derived(("stems", lang, strict), lambda ix: _stem_table(ix, lang, endings, fold))
+    extra_cut = MAX_EXTRA + (1 if relaxed else 0)
     denied = DERIVED.get(lang, ()) if strict else ()
-    toks = tokens(text)
+    cases = CASE_ENDINGS.get(lang) if strict else None
+    toks = _tokens(text, lang)
     words = []
     for tok in toks:
         m = _POSSESSIVE.match(tok.text)
@@ -112,7 +145,7 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
         if k < covered:
             continue
         candidates = []
-        for cut in range(0, MAX_EXTRA + 1):
+        for cut in range(0, extra_cut + 1):
             if cut >= len(word):
                 break
             candidates.extend(table.get(word[: len(word) - cut], ()))
@@ -121,7 +154,8 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
             n = len(stems)
             if k + n > len(words):
                 continue
-            ok = all(_word_matches(words[k + j], stems[j], form_words[j], denied) for j in range(n))
+            ok = all(_word_matches(words[k + j], stems[j], form_words[j], denied, relaxed and not strict, cases)
+                     for j in range(n))
             ok = ok and all(
                 len(text[toks[k + j].end:toks[k + j + 1].start]) <= 3
                 and not any(ch.isalnum() for ch in text[toks[k + j].end:toks[k + j + 1].start])
@@ -139,13 +173,35 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool) -> list[M
     return found
 
 
+def _katakana(ch: str) -> bool:
+    """A katakana letter or the long-vowel mark (not the middle dot ・, which separates words)."""
+    return "\u30a1" <= ch <= "\u30fa" or ch == "\u30fc" or "\u31f0" <= ch <= "\u31ff"
+
+
+def _inside_katakana_word(text: str, start: int, end: int) -> bool:
+    """A katakana form inside a longer katakana word: Japanese writes loanwords without spaces, but
+    a katakana word ends where the katakana does (タイ is no name in タイトル, ローマ none in ローマン)."""
+    form = text[start:end]
+    if not (form and _katakana(form[0]) and _katakana(form[-1])):
+        return False
+    return (start > 0 and _katakana(text[start - 1])) or (end < len(text) and _katakana(text[end]))
+
+
 def exact_mentions(index, text: str, lang: Optional[str] = None) -> list[Mention]:
     """Glossary forms in `text`. With `lang`, a form counts for the entities that write it so in
-    `lang`, or, for entities the glossary gives no form in `lang`, in any language."""
+    `lang`, or, for entities the glossary gives no form in `lang`, in any language. Forms inside a
+    longer katakana word do not count; with `lang` (the strict reading of a source), neither do
+    forms in one of their entity's `ignore` contexts (ローマ in ローマ教皇, the Pope, is no Rome)."""
+    from .source_form import _ignored_context
+
     result = []
     for match in index.scan(text):
+        if _inside_katakana_word(text, match.start, match.end):
+            continue
         hits = match.hits
         if lang:
+            hits = [h for h in hits if not index.entities[h.entity].ignore
+                    or not _ignored_context(text, match, index.entities[h.entity].ignore)]
             own = [h for h in hits if h.lang == lang]
             if not own:
                 own = [h for h in hits if lang not in index.entities[h.entity].names]
@@ -159,6 +215,26 @@ def exact_mentions(index, text: str, lang: Optional[str] = None) -> list[Mention
 
 def named_entities(mentions) -> set:
     return {e for m in mentions for e in m.entities}
+
+
+def nested_entities(index, mentions) -> set:
+    """Entities named by a form inside a longer matched form: "U.S." in "U.S. Supreme Court"
+    (leftmost-longest matching keeps only the longer name). Word-bounded at spaces."""
+    result = set()
+    lookup = getattr(index, "hits", None) or (lambda f: index.forms.get(f, ()))
+    for m in mentions:
+        form = m.form
+        if " " not in form:
+            continue
+        starts = [0] + [k + 1 for k, ch in enumerate(form) if ch == " "]
+        ends = [k for k, ch in enumerate(form) if ch == " "] + [len(form)]
+        for a in starts:
+            for b in ends:
+                if b > a and (a, b) != (0, len(form)):
+                    hits = lookup(form[a:b])
+                    if hits:
+                        result.update(h.entity for h in hits)
+    return result
 
 
 def source_lang(ctx) -> Optional[str]:

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..segment import tokens
-from ._mentions import Mention, anchors, exact_mentions, listing, named_entities, source_lang, stem_mentions
+from ._mentions import (
+    Mention, anchors, exact_mentions, listing, named_entities, nested_entities, source_lang, stem_mentions,
+)
 from ._unsourced import SourceWords, applies, unsourced_runs
 from .base import finding
+from .source_form import _ignored_context
 
 ID = "entity-mismatch"
 SEVERITY = Severity.MAJOR
@@ -58,7 +61,7 @@ def _source_side(index, source: str, lang):
             strict.append(m)
     strict.sort(key=lambda m: m.start)
     loose = named_entities(exact_mentions(index, source)) | named_entities(strict)
-    loose |= named_entities(stem_mentions(index, source, lang, strict=False))
+    loose |= named_entities(stem_mentions(index, source, lang, strict=False, relaxed=True))
     return strict, loose
 
 
@@ -84,7 +87,9 @@ def check(ctx):
     source = ctx.doc.source
     source_mentions, source_named = _source_side(index, source, src)
     target_exact = exact_mentions(index, ctx.text)
-    target_named = named_entities(target_exact) | named_entities(stem_mentions(index, ctx.text, ctx.tgt, strict=False))
+    target_named = named_entities(target_exact)
+    target_named |= named_entities(stem_mentions(index, ctx.text, ctx.tgt, strict=False, relaxed=True))
+    target_named |= nested_entities(index, target_exact)  # "U.S." in "U.S. Supreme Court"
     threshold = ctx.option("common-word-zipf", OPTIONS["common-word-zipf"])
     words = SourceWords(source) if applies(ctx.tgt, source) else None
 
@@ -104,7 +109,10 @@ def check(ctx):
         # No way to compare scripts: only when the glossary knows how the source would write it.
         return any(src in index.entities[e].names for e in m.entities)
 
-    intruders = [(m, index.entities[min(m.entities)]) for m in target_exact if untraced(m)]
+    def ignored(m) -> bool:  # "Asia-Pacific" is no mention of Asia (the entity's ignore contexts)
+        return all(_ignored_context(ctx.text, m, index.entities[e].ignore) for e in m.entities)
+
+    intruders = [(m, index.entities[min(m.entities)]) for m in target_exact if untraced(m) and not ignored(m)]
     if words is not None and ctx.option("unknown-names", OPTIONS["unknown-names"]):
         taken = [(m.start, m.end) for m in target_exact]
 
