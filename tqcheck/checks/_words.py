@@ -192,8 +192,8 @@ def elided_zipf(lexicon, word: str, zipf: float) -> float:
 
 
 def in_markup(ctx, tok) -> bool:
-    """A token written as markup or a placeholder: <unk>, #NAME#, {var}."""
+    """A token written as markup or a placeholder: <unk>, <unintelligible/>, </b>, #NAME#, {var}."""
     text = ctx.text
     before = text[tok.start - 1:tok.start] if tok.start else ""
     after = text[tok.end:tok.end + 1]
-    return (before, after) in (("<", ">"), ("#", "#"), ("{", "}"), ("[", "]"))
+    return (before, after) in (("<", ">"), ("<", "/"), ("/", ">"), ("#", "#"), ("{", "}"), ("[", "]"))

@@ -5,10 +5,19 @@
 - A span in another script: Cyrillic or Chinese in an English text.
 - A single word of the source language: a word that is rare or unknown in the target language and
   common in the source language ("US Präsident Donald Trump").
+- Source-language leftovers judged by their lean (source Zipf minus target Zipf, see
+  _leftovers.py): runs of words in capitals ("BASIC COAT"), runs of two or more leaning words in
+  German ("Remote work is dead"; title-case runs such as "High School" only with `title-runs`:
+  they are English names German keeps as often), and, in a target language other than English,
+  single words that lean far ("Finish", "Lead"). Loanwords the target language uses (Team, Job,
+  Online, Pink) lean too little; names next to a name or bare after a preposition ("in Dorset")
+  and identifiers (`parallel_talk`) are left alone.
 
 Flagged (fr → en): "Le ministre chinois est arrivé à Moscou dimanche pour une visite officielle."
 Flagged (zh → en): "the urine of 受影响 pets".
 Flagged (de → en): "US Präsident Donald Trump said".
+Flagged (en → de): "Es gibt keine Verzierungen, es ist ein BASIC COAT."; "Die Flagge ist ein tolles Finish."
+Clean (en → de): "Das Team hat online einen neuen Job für den Manager gefunden."
 Clean (fr → en): "The Chinese minister arrived in Moscow on Sunday for an official visit."
 """
 from __future__ import annotations
@@ -19,6 +28,7 @@ from ..findings import Severity
 from ..languages import name as lang_name
 from ..languages import script_name, scripts_of, with_article
 from ._words import KNOWN_ZIPF, elided_zipf, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
+from ._leftovers import CAPITALIZED_NOUNS, leftovers, name_context
 from .base import finding
 
 ID = "untranslated"
@@ -30,10 +40,18 @@ OPTIONS = {
     "min-probability": 0.8,  # langdetect's confidence needed to confirm
     "words": True,  # flag single words left in the source language
     "min-run": 3,  # words in a row, each more at home in the other language, that make a phrase
+    # Source-language leftovers (see _leftovers.py); a word's lean = source Zipf - target Zipf.
+    "leftovers": True,  # look for source-language words and phrases by their lean
+    "lean": 0.7,  # a word of a run leans at least this far towards the source language
+    "run-evidence": 2.5,  # a run of two words or more (in German) leans this much in all
+    "title-runs": False,  # judge runs of capitalised words too (in German): mostly kept English names
+    "caps-evidence": 2.0,  # a run in capitals ("BASIC COAT") leans this much in all
+    "word-lean": 1.7,  # a single word (not in an English text) leans at least this far
+    "word-min-src": 3.5,  # and is at least this common in the source language
+    "word-max-tgt": 3.6,  # and less common than this in the target language
 }
 
 _CJK_LIKE = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}
-CAPITALIZED_NOUNS = {"de", "lb"}  # languages that capitalise common nouns
 
 
 def _german_noun(tgt_zipf: float, foreign_zipf: float) -> bool:
@@ -50,6 +68,8 @@ def check(ctx):
     yield from _script_spans(ctx, flagged)
     yield from _copied_from_source(ctx, flagged)  # with the source: the most specific message
     yield from _foreign_runs(ctx, flagged)
+    if ctx.option("leftovers", OPTIONS["leftovers"]):
+        yield from _leftovers(ctx, flagged)
     if ctx.option("words", OPTIONS["words"]):
         yield from _words(ctx, flagged)
 
@@ -179,6 +199,18 @@ def _foreign_runs(ctx, flagged):
         )
 
 
+def _leftovers(ctx, flagged):
+    """Words and phrases of the source language judged by their lean (see _leftovers.py)."""
+    other = _other_language(ctx)
+    if other is None:
+        return
+    text = ctx.text
+    for start, end, kind in leftovers(ctx, other, flagged, lambda name: ctx.option(name, OPTIONS[name])):
+        flagged.append((start, end))
+        what = f"phrase in {lang_name(other)}" if kind == "phrase" else f"'{text[start:end]}' is {with_article(lang_name(other))} word"
+        yield finding(ID, start, end, text, f"{what}, not {lang_name(ctx.tgt)}: left untranslated?", confidence=0.6)
+
+
 def _script_spans(ctx, flagged):
     own = scripts_of(ctx.tgt)
     if ctx.text.isascii() and "LATIN" in own:
@@ -249,6 +281,9 @@ def _words(ctx, flagged):
         evidence = foreign_evidence(ctx, word, tgt_zipf)
         if tok.is_capitalized and in_name_run(ctx, k) and not _noun_in_name_run(ctx, word, tgt_zipf, evidence):
             continue
+        if tok.is_capitalized and ctx.tgt in CAPITALIZED_NOUNS and evidence is not None \
+                and name_context(ctx, k, ctx.lexicon(evidence[0])):
+            continue  # "George Howarth", "in Dorset": a name, in a language that capitalises nouns
         if evidence is None:
             if tgt_zipf == 0 and not tok.is_capitalized and len(word) >= 4 and has_foreign_letter(ctx, word):
                 yield finding(
