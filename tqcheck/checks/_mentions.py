@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ._words import word_script
-from ..segment import Token, tokens
+from ..segment import tokens
 
 # Endings dropped from a form's words before the stem match (longest first).
 ENDINGS = {
@@ -46,16 +46,6 @@ DERIVED = {
     "cs": ("c", "sk", "k", "an", "n", "št"),
     "de": ("er", "isch", "ier"),
 }
-# Devanagari words with their vowel signs and viramas (the shared tokenizer splits at the marks).
-_DEVANAGARI_WORD = re.compile(r"[\w\u0900-\u0963]+")
-
-
-def _tokens(text: str, lang) -> list:
-    if lang == "hi":
-        return [Token(m.start(), m.end(), m.group(), False) for m in _DEVANAGARI_WORD.finditer(text)]
-    return tokens(text)
-
-
 MAX_EXTRA = 3
 MIN_STEM = 4
 MIN_STEM_LENIENT = 3
@@ -92,7 +82,7 @@ def _stem_table(index, lang: str, endings, fold) -> dict:
         for form, kind, _ in names.forms():
             if kind == "inflected":
                 continue  # already a case form, matched exactly: its stem would over-reach (Раду+лов)
-            words = [fold(t.text) for t in _tokens(form, lang)]
+            words = [fold(t.text) for t in tokens(form)]
             if not words:
                 continue
             stems = tuple(_stem(w, endings, lang) for w in words)
@@ -134,7 +124,7 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool, relaxed: 
     extra_cut = MAX_EXTRA + (1 if relaxed else 0)
     denied = DERIVED.get(lang, ()) if strict else ()
     cases = CASE_ENDINGS.get(lang) if strict else None
-    toks = _tokens(text, lang)
+    toks = tokens(text)
     words = []
     for tok in toks:
         m = _POSSESSIVE.match(tok.text)
