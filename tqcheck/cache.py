@@ -28,6 +28,29 @@ def cache_dir() -> Optional[Path]:
     return Path(base) / "tqcheck"
 
 
+def installed_version(dist: str) -> str:
+    """The installed version of distribution `dist` (for cache keys), from its dist-info folder's
+    name: importing importlib.metadata, or the package itself, would cost 0.1 s at every start."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(dist)
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        prefix = f"{dist.replace('-', '_')}-"
+        try:
+            for entry in os.scandir(site):
+                if entry.name.startswith(prefix) and entry.name.endswith(".dist-info"):
+                    return entry.name[len(prefix):-len(".dist-info")]
+        except OSError:
+            pass
+    try:  # pragma: no cover - an unusual installation
+        from importlib.metadata import version
+
+        return version(dist)
+    except Exception:  # pragma: no cover
+        return "unknown"
+
+
 def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)

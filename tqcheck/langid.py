@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from typing import Optional
 
 _lock = threading.Lock()
@@ -16,18 +17,40 @@ _factory = None
 _CODE_MAP = {"zh-cn": "zh", "zh-tw": "zh"}
 
 
+def _profiles():
+    """langdetect's 55 language profiles, flat: (n-grams, their probabilities per language as one
+    array of doubles, the languages). langdetect reads them from JSON in ~0.6 s; from the cache
+    this form loads in a third of that."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    grams = list(factory.word_lang_prob_map)
+    probs = array("d")
+    for gram in grams:
+        probs.extend(factory.word_lang_prob_map[gram])
+    return grams, probs.tobytes(), list(factory.langlist)
+
+
 def _load():
     global _factory
     with _lock:
         if _factory is None:
-            from langdetect import DetectorFactory
-            from langdetect.detector_factory import init_factory
+            from langdetect.detector_factory import DetectorFactory
 
+            from .cache import cached_pickle, installed_version
+
+            grams, blob, langs = cached_pickle(f"langdetect-{installed_version('langdetect')}-v1.pickle", _profiles)
+            probs = array("d")
+            probs.frombytes(blob)
+            view, n = memoryview(probs), len(langs)
             DetectorFactory.seed = 0
-            init_factory()
-            from langdetect import detector_factory
-
-            _factory = detector_factory._factory
+            factory = DetectorFactory()
+            factory.langlist = langs
+            # The detector reads map[gram][i] only: a slice of the one array serves as the list.
+            factory.word_lang_prob_map = {gram: view[i * n:(i + 1) * n] for i, gram in enumerate(grams)}
+            factory.seed = 0
+            _factory = factory
     return _factory
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .cache import cache_dir
+from .cache import cache_dir, installed_version
 
 SCHEMA_VERSION = 1
 BULK_AFTER = 5000  # word look-ups in SQLite before the whole list is read into memory
@@ -35,28 +35,6 @@ def _wordfreq_rows(lang: str) -> Optional[list[tuple[str, int]]]:
     if not freqs:
         return None
     return [(word, int(round((math.log10(f) + 9) * 100))) for word, f in freqs.items() if f > 0]
-
-
-def _wordfreq_version() -> str:
-    """wordfreq's version, from its dist-info folder's name (importing importlib.metadata or
-    wordfreq itself would cost 0.1 s at every start)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parent.parent
-        try:
-            for entry in os.scandir(site):
-                if entry.name.startswith("wordfreq-") and entry.name.endswith(".dist-info"):
-                    return entry.name[len("wordfreq-"):-len(".dist-info")]
-        except OSError:
-            pass
-    try:  # pragma: no cover - an unusual installation
-        from importlib.metadata import version
-
-        return version("wordfreq")
-    except Exception:  # pragma: no cover
-        return "unknown"
 
 
 class Lexicon:
@@ -176,7 +154,7 @@ def get_lexicon(lang: str) -> Optional[Lexicon]:
     """The lexicon of `lang`, or None when wordfreq has no list for it."""
     with _lock:
         directory = cache_dir()
-        db_path = directory / f"lexicon-{lang}-wf{_wordfreq_version()}-v{SCHEMA_VERSION}.sqlite" if directory else None
+        db_path = directory / f"lexicon-{lang}-wf{installed_version('wordfreq')}-v{SCHEMA_VERSION}.sqlite" if directory else None
         if db_path is not None and db_path.is_file():
             return Lexicon(lang, db_path=db_path)
         missing_marker = db_path.with_suffix(".none") if db_path is not None else None
