@@ -89,12 +89,25 @@ def spelling_candidates(ctx, word: str, max_distance: int) -> list[tuple[str, in
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿñßáíóúãõåøæœąćęłńśźżčďěňřšťůýž"
 
 
+def _edit_letters(lexicon, ascii_word: bool) -> str:
+    """The letters tried in an edit: a-z for an ASCII word, else every letter of _LETTERS; only
+    those that occur in some common word (a candidate with any other letter cannot be one: for
+    English that leaves ~30 of _LETTERS' 71, the same results at less than half the cost)."""
+
+    def build():
+        common = lexicon.common_set(SUGGEST_MIN_ZIPF)
+        present = {ch for word in common for ch in word}
+        return "".join(ch for ch in (_LETTERS[:26] if ascii_word else _LETTERS) if ch in present)
+
+    return lexicon.memo(("edit-letters", SUGGEST_MIN_ZIPF, ascii_word), build)
+
+
 def _one_edit(lexicon, word: str) -> set[str]:
     """Common words one insertion, deletion, substitution or swap away: every such string is
     generated and looked up in the set of common words (a few hundred set look-ups; no index to
     build or load, which keeps a cold start fast)."""
     common = lexicon.common_set(SUGGEST_MIN_ZIPF)
-    letters = _LETTERS if not word.isascii() else _LETTERS[:26]
+    letters = _edit_letters(lexicon, word.isascii())
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     found = set()
     for left, right in splits:

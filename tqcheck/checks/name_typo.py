@@ -21,6 +21,7 @@ from .base import finding
 ID = "name-typo"
 SEVERITY = Severity.MAJOR
 IN_QUOTES = True
+MEMO_LIMIT = 100_000
 TITLE_ZIPF = 4.0  # a capitalised word this common before a name is a title ("President")
 OPTIONS = {
     "min-length": 5,  # shorter single words are too often other names
@@ -116,9 +117,26 @@ def _near_multi(phrase, candidates, lang):
     return best[1] if best else None
 
 
+def _near_single(word, candidates, min_length, lang) -> list[tuple[int, str, bool]]:
+    """(distance, name, one letter substituted?) of the glossary names `word` is a near-miss of."""
+    near = []
+    for cand, d, _ in process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1, limit=8):
+        if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):
+            continue
+        if _inflected_pair(word, cand, lang):
+            continue  # "Putins", "Iranian": inflected and derived forms, not misspellings
+        near.append((int(d), cand, edit_kind(word, cand) == "sub"))
+    return near
+
+
 def check(ctx):
     index = ctx.resources.index
     names, single, multi = index.derived((ID, ctx.tgt), lambda ix: _buckets(ix, ctx.tgt))
+    # Near-misses depend on the phrase and the glossary only: worked out once per process (news
+    # repeats its names), forgotten when the memo grows past MEMO_LIMIT.
+    memo = index.derived((ID, ctx.tgt, "memo"), lambda ix: {})
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
     lexicon = ctx.lexicon(ctx.tgt)
     min_length = ctx.option("min-length", OPTIONS["min-length"])
     max_zipf = ctx.option("max-word-zipf", OPTIONS["max-word-zipf"])
@@ -137,7 +155,9 @@ def check(ctx):
                     continue
                 if text[start:end].count(" ") != size - 1:
                     continue  # hyphenated runs are compared as they are written
-                suggestion = _near_multi(phrase, multi.get((size, phrase[:1]), ()), ctx.tgt)
+                if phrase not in memo:
+                    memo[phrase] = _near_multi(phrase, multi.get((size, phrase[:1]), ()), ctx.tgt)
+                suggestion = memo[phrase]
                 if suggestion is None or phrase.startswith(suggestion) or suggestion.startswith(phrase):
                     continue  # "South African": a derived form, not a misspelling
                 entity = ctx.resources.index.entities[names[suggestion][0]]
@@ -161,15 +181,14 @@ def check(ctx):
                 continue
             if word.isupper() or (lexicon is not None and lexicon.zipf(word.lower()) >= max_zipf):
                 continue
+            key = (word, min_length)
+            if key not in memo:
+                memo[key] = _near_single(word, single.get(word[:1], ()), min_length, ctx.tgt)
             best = None
-            for cand, d, _ in process.extract(word, single.get(word[:1], ()), scorer=OSA.distance, score_cutoff=1, limit=8):
-                if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):
-                    continue
-                if _inflected_pair(word, cand, ctx.tgt):
-                    continue  # "Putins", "Iranian": inflected and derived forms, not misspellings
+            for d, cand, substituted in memo[key]:
                 # Another name one letter away is as likely as a slip ("Buras"/"Burns"), unless
                 # the document names that entity elsewhere.
-                if edit_kind(word, cand) == "sub" and names[cand][0] not in named:
+                if substituted and names[cand][0] not in named:
                     continue
                 if best is None or (d, cand) < best:
                     best = (d, cand)
