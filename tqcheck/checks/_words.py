@@ -96,7 +96,7 @@ def _edit_letters(lexicon, ascii_word: bool) -> str:
 
     def build():
         common = lexicon.common_set(SUGGEST_MIN_ZIPF)
-        present = {ch for word in common for ch in word}
+        present = set("".join(common))
         return "".join(ch for ch in (_LETTERS[:26] if ascii_word else _LETTERS) if ch in present)
 
     return lexicon.memo(("edit-letters", SUGGEST_MIN_ZIPF, ascii_word), build)
