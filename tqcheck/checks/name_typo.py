@@ -88,6 +88,23 @@ def _inflected_pair(a: str, b: str, lang: str) -> bool:
     return False
 
 
+# Endings that romanizations of Slavic names write differently (-ий/-ій/-ei: Valeriy, Valery,
+# Valerii; Sergei, Sergey; Zaluzhnyi, Zaluzhny; Zelenskyy, Zelensky): a house-style matter for a
+# glossary's `alt` forms, not a misspelling.
+ROMANIZED_ENDINGS = ("iy", "yi", "ii", "yy", "ei", "ey", "y", "i")
+
+
+def _romanized_alike(a: str, b: str) -> bool:
+    """Are `a` and `b` one name in two romanizations (they differ only in such an ending)?"""
+    def stem(word):
+        for ending in ROMANIZED_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[:-len(ending)]
+        return word
+
+    return a != b and stem(a) == stem(b) and stem(a) != a and stem(b) != b
+
+
 def _near_multi(phrase, candidates, lang):
     """The glossary name that `phrase` misses by a little (word by word), or None."""
     words = phrase.split(" ")
@@ -104,7 +121,7 @@ def _near_multi(phrase, candidates, lang):
             if w == c:
                 equal += 1
                 continue
-            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1] or _inflected_pair(w, c, lang):
+            if len(w) < 4 or len(c) < 4 or w[:1] != c[:1] or _inflected_pair(w, c, lang) or _romanized_alike(w, c):
                 ok = False
                 break
             d = OSA.distance(w, c, score_cutoff=_max_distance(c))
@@ -123,8 +140,8 @@ def _near_single(word, candidates, min_length, lang) -> list[tuple[int, str, boo
     for cand, d, _ in process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1, limit=8):
         if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):
             continue
-        if _inflected_pair(word, cand, lang):
-            continue  # "Putins", "Iranian": inflected and derived forms, not misspellings
+        if _inflected_pair(word, cand, lang) or _romanized_alike(word, cand):
+            continue  # "Putins", "Iranian": inflected and derived forms; "Valery": a romanization
         near.append((int(d), cand, edit_kind(word, cand) == "sub"))
     return near
 
