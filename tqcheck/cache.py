@@ -109,9 +109,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, data)
 
 
-def cached_pickle(name: str, build: Callable[[], Any]) -> Any:
-    """Load `name` from the cache, or build it and try to store it."""
-    directory = cache_dir()
+def cached_pickle(name: str, build: Callable[[], Any], directory: Optional[Path] = None) -> Any:
+    """Load `name` from the cache (or `directory`), or build it and try to store it."""
+    directory = directory or cache_dir()
     path = directory / name if directory else None
     if path is not None and path.is_file():
         try:
