@@ -170,7 +170,7 @@ def _foreign_runs(ctx, flagged):
     run: list[int] = []
 
     def close(run):
-        if len(run) >= min_run and not all(toks[k].is_capitalized for k in run):
+        if len(run) >= min_run and not _names_with_particles([toks[k] for k in run]):
             start, end = toks[run[0]].start, toks[run[-1]].end
             if not _inside(flagged, start, end) and not ctx.name_spans.covers(start, end):
                 return start, end
@@ -209,6 +209,33 @@ def _leftovers(ctx, flagged):
         flagged.append((start, end))
         what = f"phrase in {lang_name(other)}" if kind == "phrase" else f"'{text[start:end]}' is {with_article(lang_name(other))} word"
         yield finding(ID, start, end, text, f"{what}, not {lang_name(ctx.tgt)}: left untranslated?", confidence=0.6)
+
+
+# Particles inside place and family names (Ústí nad Labem, Frankfurt am Main, Rostov-na-Donu,
+# Saint-Étienne-du-Rouvray, Ludwig van Beethoven): not words left over. Conjunctions are not in
+# the list: "Merkel und Macron" has a German word in it.
+NAME_PARTICLES = frozenset(
+    "nad pod na am an im der den de del della di da do dos das du des la le les lès sur "
+    "van von zu ter ten al el bin ibn of on upon".split()
+)
+
+
+def _names_with_particles(run) -> bool:
+    """Capitalised words, or names joined by short particles: "Ústí nad Labem", "Frankfurt am
+    Main", "Liberec, Ústí nad Labem, Karlovy Vary" are place names, not a phrase left over."""
+    if not (run[0].is_capitalized and run[-1].is_capitalized):
+        return False
+    return all(tok.is_capitalized or tok.text in NAME_PARTICLES for tok in run)
+
+
+def _particle_in_name(ctx, k) -> bool:
+    """A short lower-case word between two capitalised ones: "nad" in "Ústí nad Labem"."""
+    toks, text = ctx.tokens, ctx.text
+    if not 0 < k < len(toks) - 1 or toks[k].text not in NAME_PARTICLES:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return (before.is_capitalized and after.is_capitalized
+            and text[before.end:toks[k].start] in (" ", "-") and text[toks[k].end:after.start] in (" ", "-"))
 
 
 def _script_spans(ctx, flagged):
@@ -272,7 +299,7 @@ def _words(ctx, flagged):
             continue
         if ctx.foreign_spans.overlaps(tok.start, tok.end):
             continue
-        if in_markup(ctx, tok):
+        if in_markup(ctx, tok) or _particle_in_name(ctx, k):
             continue
         word = lookup_form(word)
         tgt_zipf = elided_zipf(lexicon, word, lexicon.zipf(word))
