@@ -1,5 +1,6 @@
 """entity-mismatch with Chinese, Japanese and Hindi sources, on the shipped glossaries (their zh, ja
-and hi forms and geography.yaml); Devanagari word boundaries; every geography entity loads."""
+and hi forms, geography.yaml, people.yaml and companies.yaml); Devanagari word boundaries; every
+geography entity loads."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,6 +40,13 @@ FLAGGED = [
     ("ja", "フランス北部は解放された。", "Northern Germany was liberated.", "Germany"),
     ("hi", "ब्राजील की सीमा शुल्क चौकियाँ खत्म होने की उम्मीद है।", "Customs posts in Asia are expected to end.", "Asia"),
     ("hi", "डेनमार्क और स्वीडन के बीच कई अंतर थे।", "There were many differences between the North Sea and Sweden.", "North Sea"),
+    # people.yaml and companies.yaml: zh, ja and hi forms of people and companies
+    ("zh", "拉夫罗夫周二表示，谈判将继续。", "Peskov said on Tuesday that the talks would continue.", "Peskov"),
+    ("zh", "华为和微软都发表了声明。", "Huawei and Google both issued statements.", "Google"),
+    ("ja", "メルケル首相は記者会見で述べた。", "Chancellor Scholz said at a press conference.", "Scholz"),
+    ("ja", "トヨタ自動車は新型車を発表した。", "Honda unveiled a new model.", "Honda"),
+    ("hi", "नेतन्याहू ने कहा कि युद्ध जारी रहेगा।", "Khamenei said the war would continue.", "Khamenei"),
+    ("hi", "गूगल और फेसबुक ने विधेयक का समर्थन किया।", "Google and Microsoft supported the bill.", "Microsoft"),
 ]
 
 CLEAN = [
@@ -48,6 +56,13 @@ CLEAN = [
     ("ja", "タイトルを獲得した。", "He won the title."),  # タイ (Thailand) inside タイトル is no name
     ("hi", "ब्राजील की सीमा शुल्क चौकियाँ खत्म होने की उम्मीद है।", "Brazil's customs posts are expected to end."),
     ("hi", "अमेरिकी जासूसी ने हद को पार किया है।", "US spying has gone too far."),  # अमेरिकी: American
+    ("zh", "拉夫罗夫周二表示，谈判将继续。", "Lavrov said on Tuesday that the talks would continue."),
+    ("zh", "华为和微软都发表了声明。", "Huawei and Microsoft both issued statements."),
+    ("zh", "三星堆遗址出土了新文物。", "New relics were unearthed at the Sanxingdui site."),  # 三星 (Samsung) inside 三星堆
+    ("ja", "メルケル首相は記者会見で述べた。", "Chancellor Merkel said at a press conference."),
+    ("ja", "トヨタ自動車は新型車を発表した。", "Toyota unveiled a new model."),
+    ("hi", "नेतन्याहू ने कहा कि युद्ध जारी रहेगा।", "Netanyahu said the war would continue."),
+    ("hi", "गूगल और फेसबुक ने विधेयक का समर्थन किया।", "Google and Facebook supported the bill."),
 ]
 
 
