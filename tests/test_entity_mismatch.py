@@ -142,3 +142,19 @@ def test_stem_matching_reads_case_forms():
     assert found == ["Львова", "Києва"]
     assert stem_mentions(index, "Парижане и украинцы.", "ru", strict=True) == []
     assert [m.form for m in stem_mentions(index, "German and Polish troops", "en", strict=False)] == ["German"]
+
+
+def test_ignore_contexts_hold_for_stem_matches():
+    from tqcheck.checks._mentions import stem_mentions
+    from tqcheck.glossary.index import GlossaryIndex
+    from tqcheck.glossary.load import parse_glossary_text
+    from tqcheck.glossary.model import Glossary
+
+    entities, problems = parse_glossary_text(
+        "entities:\n  - id: kyiv\n    type: city\n    ignore: [Динамо Киева]\n    names:\n"
+        "      en: Kyiv\n      ru: Киев\n", "x.yaml",
+    )
+    assert not problems
+    index = GlossaryIndex(Glossary(entities=tuple(entities)))
+    assert [m.form for m in stem_mentions(index, "Жители Киева вышли на улицы.", "ru", strict=True)] == ["Киева"]
+    assert stem_mentions(index, "Он играет за Динамо Киева.", "ru", strict=True) == []

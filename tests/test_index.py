@@ -123,3 +123,14 @@ def test_every_apostrophe_matches_a_form_written_with_one():
         (match,) = index.scan(f"— {text}, x")
         assert match.form == text and match.start == 2 and index.entities[match.hits[0].entity].id == "x"
     assert index.scan("D’Arcys") == [] and len(index.scan("D’Arcy's")) == 1  # still word-bounded
+
+
+def test_a_latin_form_next_to_chinese_or_japanese_is_word_bounded():
+    entities, problems = parse_glossary_text(
+        "entities:\n  - id: nhk\n    type: organization\n    names:\n      en: NHK\n      ru: НХК\n", "x.yaml"
+    )
+    assert not problems
+    index = GlossaryIndex(Glossary(entities=tuple(entities)))
+    assert [m.form for m in index.scan("据のNHKが報じた")] == ["NHK"]
+    assert [m.form for m in index.scan("NHK报道")] == ["NHK"]
+    assert index.scan("NHKs") == [] and index.scan("xNHK") == [] and index.scan("НХКа") == []

@@ -157,10 +157,21 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool, relaxed: 
                 best[1].add(idx)
         if best:
             n = best[0]
-            covered = k + n
-            found.append(Mention(toks[k].start, toks[k + n - 1].end, text[toks[k].start:toks[k + n - 1].end],
-                                 frozenset(best[1]), "stem", frozenset({lang})))
+            start, end = toks[k].start, toks[k + n - 1].end
+            mention = Mention(start, end, text[start:end], frozenset(best[1]), "stem", frozenset({lang}))
+            # An entity's ignore contexts hold for its case forms too ("Chicken Kiev" and "Chicken Kieva").
+            entities = frozenset(e for e in best[1] if not _ignored(index, text, mention, e))
+            if entities:
+                covered = k + n
+                found.append(Mention(start, end, mention.form, entities, "stem", frozenset({lang})))
     return found
+
+
+def _ignored(index, text: str, mention, entity: int) -> bool:
+    from .source_form import _ignored_context
+
+    contexts = index.entities[entity].ignore
+    return bool(contexts) and _ignored_context(text, mention, contexts)
 
 
 def _katakana(ch: str) -> bool:
@@ -211,7 +222,7 @@ def nested_entities(index, mentions) -> set:
     """Entities named by a form inside a longer matched form: "U.S." in "U.S. Supreme Court"
     (leftmost-longest matching keeps only the longer name). Word-bounded at spaces."""
     result = set()
-    lookup = getattr(index, "hits", None) or (lambda f: index.forms.get(f, ()))
+    lookup = index.hits
     for m in mentions:
         form = m.form
         if " " not in form:

@@ -101,6 +101,12 @@ def _edge_flags(form: str) -> int:
     return (1 if _is_word_char(form[0]) and _spaced(form[0]) else 0) | (2 if _is_word_char(form[-1]) and _spaced(form[-1]) else 0)
 
 
+def _joins(ch: str) -> bool:
+    """Does this text character next to a form make the form part of a longer word? A letter of a
+    script written with spaces does; a Chinese or Japanese one does not (「のNHKが」 names NHK)."""
+    return _is_word_char(ch) and _spaced(ch)
+
+
 def _spaced(ch: str) -> bool:
     """Scripts written with spaces between words need word boundaries; CJK and kana do not."""
     return ch < "\u2e80" or "\uac00" <= ch <= "\ud7af"  # below the CJK blocks, or Hangul
@@ -253,9 +259,9 @@ class GlossaryIndex:
             if pattern >= forms:
                 pattern = variant_of[pattern - forms]
             edge = edges[pattern]
-            if edge & 1 and start > 0 and _is_word_char(text[start - 1]):
+            if edge & 1 and start > 0 and _joins(text[start - 1]):
                 continue
-            if edge & 2 and end < n and _is_word_char(text[end]):
+            if edge & 2 and end < n and _joins(text[end]):
                 continue
             candidates.append((start, -end, pattern))
         candidates.sort()
