@@ -55,6 +55,22 @@ def foreign_evidence(ctx, word: str, tgt_zipf: float) -> Optional[tuple[str, flo
     return best
 
 
+UNKNOWN_SOURCE_FOREIGN_MAX = 4.5
+
+
+def typo_rather_than_foreign(ctx, word: str, tgt_zipf: float, evidence) -> bool:
+    """A word rare in the target language and not common in the other one, one edit from a common
+    target word, is a typo rather than a foreign word ("wroet" may be in some word list): the
+    untranslated check leaves it to word-typo, and word-typo takes it."""
+    # With the source language unknown, a word of some other language is no more likely a leftover
+    # than a slip ("confortable", "trafic"): a more common foreign word still reads as a typo.
+    foreign_max = 3.5 if ctx.src and ctx.src != ctx.tgt else UNKNOWN_SOURCE_FOREIGN_MAX
+    if evidence is None or tgt_zipf >= 2.5 or evidence[1] >= foreign_max:
+        return False
+    close = spelling_candidates(ctx, word, 1)
+    return bool(close) and close[0][2] >= 4.0
+
+
 # QWERTY neighbours: a slip of the first letter lands next to it ("vetween", "wupport").
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 

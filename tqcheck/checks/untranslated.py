@@ -27,7 +27,10 @@ import bisect
 from ..findings import Severity
 from ..languages import name as lang_name
 from ..languages import script_name, scripts_of, with_article
-from ._words import KNOWN_ZIPF, elided_zipf, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
+from ._words import (
+    KNOWN_ZIPF, elided_zipf, foreign_evidence, has_foreign_letter, in_markup, in_name_run, lookup_form,
+    spelling_candidates, typo_rather_than_foreign, word_script,
+)
 from ._leftovers import CAPITALIZED_NOUNS, leftovers, name_context
 from .base import finding
 
@@ -327,11 +330,8 @@ def _words(ctx, flagged):
             lang in CAPITALIZED_NOUNS and _german_noun(tgt_zipf, foreign_zipf)
         ):
             continue
-        # A near-miss of a common target word is more likely a typo than a foreign word.
-        if tgt_zipf < 2.5 and foreign_zipf < 3.5:
-            close = spelling_candidates(ctx, word.lower(), 1)
-            if close and close[0][2] >= 4.0:
-                continue
+        if typo_rather_than_foreign(ctx, word.lower(), tgt_zipf, evidence):
+            continue  # word-typo's to report
         yield finding(
             ID, tok.start, tok.end, text,
             f"'{word}' is {with_article(lang_name(lang))} word, not {lang_name(ctx.tgt)}: left untranslated?",

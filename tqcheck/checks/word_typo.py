@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..languages import scripts_of
-from ._words import edit_kind, in_markup, lookup_form, foreign_evidence, has_foreign_letter, in_name_run, spelling_candidates, word_script
+from ._words import (
+    edit_kind, foreign_evidence, has_foreign_letter, in_markup, in_name_run, lookup_form, spelling_candidates,
+    typo_rather_than_foreign, word_script,
+)
 from .base import finding
 
 ID = "word-typo"
@@ -70,7 +73,8 @@ def check(ctx):
             continue  # short capitalised words inside a sentence are names (Jimo, Toray)
         if capital and (z >= CAPITAL_RARE_ZIPF or (in_run and z >= 1.5)):
             continue  # most capitalised words the word list barely knows are names
-        if foreign_evidence(ctx, word, z) is not None or has_foreign_letter(ctx, word):
+        evidence = foreign_evidence(ctx, word, z)
+        if (evidence is not None and not typo_rather_than_foreign(ctx, lower, z, evidence)) or has_foreign_letter(ctx, word):
             continue  # the untranslated check's, or a foreign name
         if z == 0 and not capital:
             candidates = spelling_candidates(ctx, lower, _max_distance(lower))
