@@ -134,3 +134,14 @@ def test_a_latin_form_next_to_chinese_or_japanese_is_word_bounded():
     assert [m.form for m in index.scan("据のNHKが報じた")] == ["NHK"]
     assert [m.form for m in index.scan("NHK报道")] == ["NHK"]
     assert index.scan("NHKs") == [] and index.scan("xNHK") == [] and index.scan("НХКа") == []
+
+
+def test_look_ups_by_binary_search_and_by_dictionary_agree(shipped, monkeypatch):
+    import tqcheck.glossary.index as index_module
+
+    probes = ["Kyiv", "Kiev", "Київ", "Putin", "Vladimir Poutine", "O'Brien", "Zzz", "", "A", "Москва", "普京"]
+    monkeypatch.setattr(index_module, "DICT_AFTER_LOOKUPS", 10**9)
+    by_search = [GlossaryIndex(shipped).hits(p) for p in probes]
+    monkeypatch.setattr(index_module, "DICT_AFTER_LOOKUPS", 0)
+    by_dict = [GlossaryIndex(shipped).hits(p) for p in probes]
+    assert by_search == by_dict and sum(map(bool, by_search)) >= 6

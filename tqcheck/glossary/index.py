@@ -12,6 +12,7 @@ become `Hit`s when the form is first matched.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import unicodedata
@@ -26,7 +27,8 @@ from .files import read_glossary_file
 from .model import KINDS, Entity, Glossary, LangNames
 
 
-INDEX_FORMAT = 5  # bump when the pickled index changes shape: old cache files are then ignored
+INDEX_FORMAT = 6  # bump when the pickled index changes shape: old cache files are then ignored
+DICT_AFTER_LOOKUPS = 20_000  # hits() by binary search until then, then by a dictionary
 _SEP = "\x00"  # between forms in the cached form text (kept as a list if a form has one)
 
 
@@ -174,7 +176,9 @@ class GlossaryIndex:
         self._rows = [_entity_row(e) for e in glossary.entities]
         self._langs = list(langs)
         self._notes = list(notes)
-        self._form_list = list(readings)
+        # Sorted: ahocorasick-rs builds its automaton 1.6x faster from sorted patterns (5.5 s
+        # instead of 9 s for 850,000 forms), and the order is paid for once, here.
+        self._form_list = sorted(readings)
         starts, entity_ids, meta = array("I", [0]), array("I"), array("Q")
         for form in self._form_list:
             for idx, lang_id, kind_id, note_id in readings[form]:
@@ -189,6 +193,7 @@ class GlossaryIndex:
         self.entities = Entities(self._rows)
         self._hits: dict[int, tuple[Hit, ...]] = {}
         self._form_ids: Optional[dict[str, int]] = None
+        self._lookups = 0
         self._derived: dict = {}
         self._automaton = None
         self._variant_of: list[int] = []  # pattern - form count -> form id, for apostrophe variants
@@ -276,9 +281,17 @@ class GlossaryIndex:
 
     def hits(self, form: str) -> tuple[Hit, ...]:
         """Every reading of `form` (apostrophes unified), or () when no entity writes it so."""
+        form = _unify_apostrophes(form)
         if self._form_ids is None:
+            # The forms are sorted: a binary search answers the first look-ups; a dictionary (0.8 s
+            # to build for 850,000 forms) only once a run has asked enough to pay for it.
+            self._lookups += 1
+            if self._lookups <= DICT_AFTER_LOOKUPS:
+                forms = self._form_list
+                i = bisect.bisect_left(forms, form)
+                return self._hits_of(i) if i < len(forms) and forms[i] == form else ()
             self._form_ids = {f: i for i, f in enumerate(self._form_list)}
-        form_id = self._form_ids.get(_unify_apostrophes(form))
+        form_id = self._form_ids.get(form)
         return () if form_id is None else self._hits_of(form_id)
 
     def has_form(self, text: str) -> bool:
