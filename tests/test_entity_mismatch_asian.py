@@ -63,6 +63,12 @@ CLEAN = [
     ("ja", "トヨタ自動車は新型車を発表した。", "Toyota unveiled a new model."),
     ("hi", "नेतन्याहू ने कहा कि युद्ध जारी रहेगा।", "Netanyahu said the war would continue."),
     ("hi", "गूगल और फेसबुक ने विधेयक का समर्थन किया।", "Google and Facebook supported the bill."),
+    # A country abbreviated by its first character is named: 美方 (the US side), 亚欧 (Asia-Europe).
+    ("zh", "刘鹤与美方团队共同领导人举行会谈。", "Liu He held talks with the co-leader of the US team."),
+    ("zh", "俄罗斯乃至亚欧经济联盟认为", "Russia and even the Asia-Europe Economic Union believe"),
+    ("ja", "米大統領が来日した。", "The US president visited Japan."),
+    # A country named by its adjective: 摩洛哥 (Morocco) in "the Moroccan Navy".
+    ("zh", "摩洛哥海军在地中海截获一批大麻制品。", "The Moroccan Navy intercepted a batch of cannabis products in the Mediterranean."),
 ]
 
 

@@ -79,6 +79,21 @@ def _common_word(ctx, mention, threshold: float) -> bool:
     return mention.kind == "short" and zipf >= threshold
 
 
+# Chinese and Japanese abbreviate a country or region by the first character of its name: 美 for
+# 美国 (the United States) in 美方, 中 for 中国 in 中新社, 俄 for 俄罗斯, 亚欧 for Asia and Europe,
+# 米 for 米国 in Japanese. Such a character in the source is a trace of the name (loosely: the
+# translation may spell the name out), never a mention that the translation must carry.
+ABBREVIATING = frozenset({"zh", "ja"})
+ABBREVIATED_TYPES = frozenset({"country", "region"})
+
+
+def _abbreviated(entity, src: str, source: str) -> bool:
+    names = entity.names.get(src)
+    if entity.type not in ABBREVIATED_TYPES or names is None:
+        return False
+    return any("\u4e00" <= form[:1] <= "\u9fff" and form[:1] in source for form in names.accepted())
+
+
 def check(ctx):
     index = ctx.resources.index
     src = source_lang(ctx)
@@ -106,6 +121,8 @@ def check(ctx):
                     return False
             every_form = (f for e in m.entities for names in index.entities[e].names.values() for f, _, _ in names.forms())
             return not any(words.has_initials(f) for f in every_form)
+        if src in ABBREVIATING and any(_abbreviated(index.entities[e], src, source) for e in m.entities):
+            return False
         # No way to compare scripts: only when the glossary knows how the source would write it.
         return any(src in index.entities[e].names for e in m.entities)
 
