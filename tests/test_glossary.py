@@ -220,7 +220,7 @@ def test_validate_unreadable_file(cli, tmp_path):
 
 
 def test_validate_default_is_the_shipped_glossaries(cli, tmp_path):
-    from tqcheck.glossary.load import default_glossary_paths
+    from tqcheck.glossary.files import default_glossary_paths
 
     result = cli("glossary", "validate", cwd=tmp_path)
     assert f"{len(default_glossary_paths())} file(s)" in result.stdout
@@ -445,7 +445,8 @@ UKRAINIAN_OBLAST_CENTRES = [
 
 @pytest.fixture(scope="module")
 def shipped():
-    from tqcheck.glossary.load import default_glossary_paths, load_glossaries
+    from tqcheck.glossary.files import default_glossary_paths
+    from tqcheck.glossary.load import load_glossaries
 
     paths = default_glossary_paths()
     assert paths, "no shipped glossaries found (glossaries/*.yaml)"
@@ -453,7 +454,8 @@ def shipped():
 
 
 def test_shipped_glossaries_load_without_problems():
-    from tqcheck.glossary.load import cross_file_problems, default_glossary_paths, parse_glossary_text, read_glossary_file
+    from tqcheck.glossary.files import default_glossary_paths, read_glossary_file
+    from tqcheck.glossary.load import cross_file_problems, parse_glossary_text
 
     everything = []
     for path in default_glossary_paths():
@@ -551,7 +553,7 @@ def test_every_ukrainian_oblast_centre(shipped):
 
 
 def test_shipped_glossaries_are_in_the_package():
-    from tqcheck.glossary.load import default_glossary_paths
+    from tqcheck.glossary.files import default_glossary_paths
 
     root = Path(__file__).resolve().parent.parent / "glossaries"
     assert sorted(p.name for p in default_glossary_paths()) == sorted(p.name for p in root.glob("*.yaml"))

@@ -7,7 +7,8 @@ import pickle
 import pytest
 
 from tqcheck.glossary.index import GlossaryIndex
-from tqcheck.glossary.load import default_glossary_paths, load_glossaries, parse_glossary_text
+from tqcheck.glossary.files import default_glossary_paths
+from tqcheck.glossary.load import load_glossaries, parse_glossary_text
 from tqcheck.glossary.model import Glossary
 
 SMALL = """\

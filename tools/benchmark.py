@@ -283,7 +283,7 @@ def case_prepublish(paths, runs, log) -> dict:
 
 
 def case_grep(paths, runs, counts, log) -> dict:
-    from tqcheck.glossary.load import default_glossary_paths
+    from tqcheck.glossary.files import default_glossary_paths
 
     corpus = paths["corpus"]
     size = mb(corpus)

@@ -364,7 +364,8 @@ def glossary_validate(
     files: Optional[List[Path]] = typer.Argument(None, help="Glossary files (default: the shipped glossaries)."),
 ) -> None:
     """Validate glossary files: every problem with its file and line; exit 2 if any."""
-    from .glossary.load import cross_file_problems, default_glossary_paths, parse_glossary_text, read_glossary_file
+    from .glossary.files import default_glossary_paths, read_glossary_file
+    from .glossary.load import cross_file_problems, parse_glossary_text
 
     paths = list(files) if files else default_glossary_paths()
     problems: list[str] = []

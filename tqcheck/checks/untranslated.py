@@ -29,7 +29,7 @@ from ..languages import name as lang_name
 from ..languages import script_name, scripts_of, with_article
 from ._words import (
     KNOWN_ZIPF, elided_zipf, foreign_evidence, has_foreign_letter, in_markup, in_name_run, lookup_form,
-    spelling_candidates, typo_rather_than_foreign, word_script,
+    typo_rather_than_foreign, word_script,
 )
 from ._leftovers import CAPITALIZED_NOUNS, leftovers, name_context
 from .base import finding

@@ -233,13 +233,15 @@ class GlossaryIndex:
         if self._automaton is None:
             import ahocorasick_rs
 
-            variants, self._variant_of = [], []
+            variants, variant_of = [], []
             for form_id, form in enumerate(self._form_list):
                 if "'" in form:
                     for variant in _apostrophe_variants(form):
                         variants.append(variant)
-                        self._variant_of.append(form_id)
-            self._automaton = ahocorasick_rs.AhoCorasick(self._form_list + variants if variants else self._form_list)
+                        variant_of.append(form_id)
+            automaton = ahocorasick_rs.AhoCorasick(self._form_list + variants if variants else self._form_list)
+            self._variant_of = variant_of  # complete before the automaton is seen (threads)
+            self._automaton = automaton
         return self._automaton
 
     def _hits_of(self, form_id: int) -> tuple[Hit, ...]:

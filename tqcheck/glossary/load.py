@@ -15,7 +15,7 @@ import yaml
 from ..errors import GlossaryError
 from ..findings import Severity
 from ..languages import is_valid
-from .files import default_glossary_paths, read_glossary_file  # noqa: F401  (re-exported)
+from .files import read_glossary_file
 from .model import Entity, Glossary, LangNames
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
