@@ -22,7 +22,8 @@ checks that compare with them), `config` (a mapping shaped like [tool.tqcheck]),
 markdown, html, jsonl: `text` is then the file content), `xfail: "reason"` (a known checker bug: strict, so the
 case fails as soon as the bug is fixed and the mark must go), `note`. `clean` may also be a list
 of rule ids (none of them may report) or `all`. In `expected`, `rule` defaults to the file's rule;
-`suggestion` is the first suggestion, `suggestions` the exact list; `line`/`column` pin the place.
+`suggestion` is the first suggestion, `suggestions` the exact list; `line`/`column` pin the place;
+`severity` (critical, major, minor, info) the finding's severity.
 
 Findings of the rules considered (the file's rule and every rule named in `expected`) must match
 `expected` exactly, no more, no fewer. Every finding of every rule must have text ==
@@ -40,7 +41,7 @@ import yaml
 from conftest import CASES, assert_placed, jsonl_record_lines
 
 CASE_KEYS = {"name", "src", "tgt", "text", "source", "reference", "expected", "clean", "config", "format", "xfail", "note"}
-EXPECTED_KEYS = {"rule", "text", "suggestion", "suggestions", "line", "column"}
+EXPECTED_KEYS = {"rule", "text", "suggestion", "suggestions", "line", "column", "severity"}
 FORMATS = {"text": ".txt", "markdown": ".md", "html": ".html", "jsonl": ".jsonl"}
 
 
@@ -166,6 +167,8 @@ def test_case(make_checker, rule, case):
         unmatched.remove(match)
         if "suggestion" in item:
             assert match.suggestions[:1] == (item["suggestion"],), f"{item}: suggestions {match.suggestions}"
+        if "severity" in item:
+            assert match.severity.label == item["severity"], f"{item}: severity {match.severity.label}"
         if "suggestions" in item:
             assert list(match.suggestions) == item["suggestions"], f"{item}: suggestions {match.suggestions}"
     assert not missing and not unmatched, (

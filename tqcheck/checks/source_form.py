@@ -5,6 +5,8 @@ accepted (or deprecated) form of any entity in the target language is a leftover
 
 Flagged (fr → en): "a meeting with Vladimir Poutine" → "'Vladimir Poutine' is the French form of
 Vladimir Putin; English: Vladimir Putin".
+Major for a form of the source language (or when the source language is not given), minor for a
+form of a third language (ru → en: "Torino", the Italian form, is as often the football club).
 Clean (fr → en): "a meeting with Vladimir Putin".
 """
 from __future__ import annotations
@@ -63,9 +65,16 @@ def check(ctx):
         yield finding(
             ID, match.start, match.end, ctx.text, message,
             suggestions=(suggestion,), entity=entity.id,
-            severity=entity.severity,
+            severity=entity.severity if entity.severity is not None else _severity(ctx, best.lang),
             confidence=1.0 if best.lang == ctx.src else 0.8,
         )
+
+
+def _severity(ctx, lang: str):
+    """The rule's own severity (major) for a form of the source language, or when the source
+    language is not known; minor for a form of a third language, which is as often a proper name
+    written that way (the club Torino, the newspaper Vechernyaya Moskva) as a leftover."""
+    return None if not ctx.src or ctx.src == ctx.tgt or lang == ctx.src else Severity.MINOR
 
 
 def _inside_longer_name(ctx, match) -> bool:
