@@ -109,8 +109,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, data)
 
 
-def cached_pickle(name: str, build: Callable[[], Any], directory: Optional[Path] = None) -> Any:
-    """Load `name` from the cache (or `directory`), or build it and try to store it."""
+def cached_pickle(name: str, build: Callable[[], Any], directory: Optional[Path] = None,
+                  prune: Optional[str] = None) -> Any:
+    """Load `name` from the cache (or `directory`), or build it and try to store it; after a
+    build, remove the stale files matching the glob `prune` (see prune_cache)."""
     directory = directory or cache_dir()
     path = directory / name if directory else None
     if path is not None and path.is_file():
@@ -125,4 +127,23 @@ def cached_pickle(name: str, build: Callable[[], Any], directory: Optional[Path]
             atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
+        if prune is not None:
+            prune_cache(directory, prune, keep=path)
     return value
+
+
+STALE_DAYS = 30  # a compiled glossary not rebuilt or used for this long is removed
+
+
+def prune_cache(directory: Path, pattern: str, keep: Path, now: Optional[float] = None) -> None:
+    """Remove files matching `pattern` (older compiled glossaries: every edit of a glossary makes a
+    new one) whose last use is more than STALE_DAYS ago; never `keep`. Best effort."""
+    import time
+
+    cutoff = (now if now is not None else time.time()) - STALE_DAYS * 86400
+    try:
+        for old in directory.glob(pattern):
+            if old != keep and max(old.stat().st_mtime, old.stat().st_atime) < cutoff:
+                old.unlink()
+    except OSError:
+        pass

@@ -341,4 +341,4 @@ def compile_glossaries(paths: Iterable[Path]) -> GlossaryIndex:
 
         return GlossaryIndex(load_glossaries(paths))
 
-    return cached_pickle(f"glossary-{key}.pickle", build)
+    return cached_pickle(f"glossary-{key}.pickle", build, prune="glossary-*.pickle")
