@@ -109,7 +109,7 @@ class Lexicon:
                 from .cache import cached_pickle
 
                 name = f"{self._db_path.stem}-common-{int(min_zipf * 100)}.pickle"
-                self._common[key] = frozenset(cached_pickle(name, build, self._db_path.parent).split("\n"))
+                self._common[key] = frozenset(w for w in cached_pickle(name, build, self._db_path.parent).split("\n") if w)
         return self._common[key]
 
     def by_first_letter_and_length(self, min_zipf: float) -> dict[tuple[str, int], list[str]]:

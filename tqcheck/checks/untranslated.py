@@ -214,13 +214,11 @@ def _leftovers(ctx, flagged):
         yield finding(ID, start, end, text, f"{what}, not {lang_name(ctx.tgt)}: left untranslated?", confidence=0.6)
 
 
-# Particles inside place and family names (Ústí nad Labem, Frankfurt am Main, Rostov-na-Donu,
-# Saint-Étienne-du-Rouvray, Ludwig van Beethoven): not words left over. Conjunctions are not in
-# the list: "Merkel und Macron" has a German word in it.
-NAME_PARTICLES = frozenset(
-    "nad pod na am an im der den de del della di da do dos das du des la le les lès sur "
-    "van von zu ter ten al el bin ibn of on upon".split()
-)
+# Particles found inside place and family names and hardly in the names of institutions: "Ústí
+# nad Labem", "Frankfurt am Main", "Rostov-na-Donu", "Ludwig van Beethoven" are names, not words
+# left over. Romance "de", "la", "del" are not in the list: "Ministère de la Défense" and
+# "Ministerio de Defensa" left whole are leftovers; nor are conjunctions ("Merkel und Macron").
+NAME_PARTICLES = frozenset("nad pod na am an im sur lès van von zu ter ten bin ibn".split())
 
 
 def _names_with_particles(run) -> bool:
@@ -232,7 +230,7 @@ def _names_with_particles(run) -> bool:
 
 
 def _particle_in_name(ctx, k) -> bool:
-    """A short lower-case word between two capitalised ones: "nad" in "Ústí nad Labem"."""
+    """A name particle between two capitalised words: "nad" in "Ústí nad Labem"."""
     toks, text = ctx.tokens, ctx.text
     if not 0 < k < len(toks) - 1 or toks[k].text not in NAME_PARTICLES:
         return False
