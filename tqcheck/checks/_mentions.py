@@ -17,8 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-from ._words import word_script
 from ..segment import tokens
+from ._words import word_script
+from .base import in_ignore_context
 
 # Endings dropped from a form's words before the stem match (longest first).
 ENDINGS = {
@@ -168,10 +169,9 @@ def stem_mentions(index, text: str, lang: Optional[str], strict: bool, relaxed: 
 
 
 def _ignored(index, text: str, mention, entity: int) -> bool:
-    from .source_form import _ignored_context
-
+    """Is this mention of `entity` inside one of the entity's ignore contexts?"""
     contexts = index.entities[entity].ignore
-    return bool(contexts) and _ignored_context(text, mention, contexts)
+    return bool(contexts) and in_ignore_context(text, mention, contexts)
 
 
 def _katakana(ch: str) -> bool:
@@ -193,16 +193,13 @@ def exact_mentions(index, text: str, lang: Optional[str] = None) -> list[Mention
     `lang`, or, for entities the glossary gives no form in `lang`, in any language. Forms inside a
     longer katakana word do not count; with `lang` (the strict reading of a source), neither do
     forms in one of their entity's `ignore` contexts (ローマ in ローマ教皇, the Pope, is no Rome)."""
-    from .source_form import _ignored_context
-
     result = []
     for match in index.scan(text):
         if _inside_katakana_word(text, match.start, match.end):
             continue
         hits = match.hits
         if lang:
-            hits = [h for h in hits if not index.entities[h.entity].ignore
-                    or not _ignored_context(text, match, index.entities[h.entity].ignore)]
+            hits = [h for h in hits if not _ignored(index, text, match, h.entity)]
             own = [h for h in hits if h.lang == lang]
             if not own:
                 own = [h for h in hits if lang not in index.entities[h.entity].names]

@@ -35,6 +35,19 @@ class Check:
         )
 
 
+def in_ignore_context(text: str, match, contexts) -> bool:
+    """Does the match (anything with .start and .form) sit inside one of its entity's ignore
+    contexts ("Chicken Kiev")? Shared by every check that reads glossary names."""
+    for context in contexts:
+        offset = context.find(match.form)
+        while offset != -1:
+            start = match.start - offset
+            if start >= 0 and text.startswith(context, start):
+                return True
+            offset = context.find(match.form, offset + 1)
+    return False
+
+
 def finding(rule: str, start: int, end: int, text: str, message: str, **kw) -> Finding:
     """A finding in view coordinates; the engine maps it to the document and sets the severity."""
     return Finding(rule=rule, start=start, end=end, text=text[start:end], message=message, **kw)

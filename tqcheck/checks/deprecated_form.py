@@ -8,8 +8,7 @@ context of the entry).
 from __future__ import annotations
 
 from ..findings import Severity
-from .base import finding
-from .source_form import _ignored_context
+from .base import finding, in_ignore_context
 
 ID = "deprecated-form"
 SEVERITY = Severity.MAJOR
@@ -26,7 +25,7 @@ def check(ctx):
             continue
         hit = readings[0]
         entity = index.entities[hit.entity]
-        if _ignored_context(ctx.text, match, entity.ignore):
+        if in_ignore_context(ctx.text, match, entity.ignore):
             continue
         preferred = entity.names[ctx.tgt].name
         note = f": {hit.note}" if hit.note else ""

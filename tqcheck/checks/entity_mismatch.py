@@ -26,8 +26,7 @@ from ._mentions import (
     Mention, anchors, exact_mentions, listing, named_entities, nested_entities, source_lang, stem_mentions,
 )
 from ._unsourced import SourceWords, applies, unsourced_runs
-from .base import finding
-from .source_form import _ignored_context
+from .base import finding, in_ignore_context
 
 ID = "entity-mismatch"
 SEVERITY = Severity.MAJOR
@@ -127,7 +126,7 @@ def check(ctx):
         return any(src in index.entities[e].names for e in m.entities)
 
     def ignored(m) -> bool:  # "Asia-Pacific" is no mention of Asia (the entity's ignore contexts)
-        return all(_ignored_context(ctx.text, m, index.entities[e].ignore) for e in m.entities)
+        return all(in_ignore_context(ctx.text, m, index.entities[e].ignore) for e in m.entities)
 
     intruders = [(m, index.entities[min(m.entities)]) for m in target_exact if untraced(m) and not ignored(m)]
     if words is not None and ctx.option("unknown-names", OPTIONS["unknown-names"]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..languages import name as lang_name
-from .base import finding
+from .base import finding, in_ignore_context
 
 ID = "source-form"
 SEVERITY = Severity.MAJOR
@@ -52,7 +52,7 @@ def check(ctx):
         if _short_acronym(match.form) and best.lang != ctx.src:
             continue  # "CPI" (fr: ICC) is also the consumer price index: only the source's acronyms
         entity = index.entities[best.entity]
-        if _ignored_context(ctx.text, match, entity.ignore):
+        if in_ignore_context(ctx.text, match, entity.ignore):
             continue
         suggestion = entity.suggestion_for(ctx.tgt, best.kind)
         langs = sorted({h.lang for h in readings if h.entity == best.entity}, key=lambda l: (l != ctx.src, l))
@@ -120,14 +120,3 @@ def _is_title(ctx, word: str) -> bool:
 def _short_acronym(form: str) -> bool:
     return form.isupper() and len(form) <= 4
 
-
-def _ignored_context(text: str, match, contexts) -> bool:
-    """True when the match sits inside one of the entity's ignore contexts ("Chicken Kiev")."""
-    for context in contexts:
-        offset = context.find(match.form)
-        while offset != -1:
-            start = match.start - offset
-            if start >= 0 and text.startswith(context, start):
-                return True
-            offset = context.find(match.form, offset + 1)
-    return False

@@ -56,12 +56,10 @@ class NameMatch(NamedTuple):
     start: int
     end: int
     form: str
-    hits: tuple[Hit, ...]
+    hits: Hits
 
     def in_lang(self, lang: str) -> tuple[Hit, ...]:
-        if isinstance(self.hits, Hits):
-            return self.hits.in_lang(lang)
-        return tuple(h for h in self.hits if h.lang == lang)
+        return self.hits.in_lang(lang)
 
 
 # Apostrophes are written several ways (' ’ ʼ ‘); forms and text are matched with one. Same
@@ -100,7 +98,7 @@ def _apostrophe_variants(form: str) -> list[str]:
 def _edge_flags(form: str) -> int:
     """Which ends of `form` need a word boundary in the text: 1 its start, 2 its end (a form
     that begins or ends with a letter of a script written with spaces)."""
-    return (1 if _is_word_char(form[0]) and _spaced(form[0]) else 0) | (2 if _is_word_char(form[-1]) and _spaced(form[-1]) else 0)
+    return (1 if _joins(form[0]) else 0) | (2 if _joins(form[-1]) else 0)
 
 
 def _joins(ch: str) -> bool:
