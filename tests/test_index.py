@@ -146,3 +146,32 @@ def test_look_ups_by_binary_search_and_by_dictionary_agree(shipped, monkeypatch)
     monkeypatch.setattr(index_module, "DICT_AFTER_LOOKUPS", 0)
     by_dict = [GlossaryIndex(shipped).hits(p) for p in probes]
     assert by_search == by_dict and sum(map(bool, by_search)) >= 6
+
+
+def test_a_long_text_scanned_in_parts_on_threads_gives_the_same_matches(monkeypatch, shipped):
+    """Parts reach one longest pattern into the next: a name across a cut is found whole, once."""
+    import random
+
+    import tqcheck.glossary.index as index_module
+
+    index = GlossaryIndex(shipped)
+    rng = random.Random(3)
+    words = ["Kiev", "Kyiv", "Vladimir Putin", "Vladimir Poutine", "O’Brien", "Київ", "the", "Chicken Kiev",
+             "Xinhua News Agency", "普京", "Kievan", "Putins", "Nizhny Novgorod", "é", "US-led", "U.S."]
+    text = " ".join(rng.choice(words) for _ in range(3000))
+    single = index.scan_ids(text)
+    assert len(single) > 1000
+    monkeypatch.setattr(index_module, "PARALLEL_SCAN_BYTES", 97)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 4)
+    for threads in (2, 3, 4):
+        monkeypatch.setattr(index_module, "MAX_SCAN_THREADS", threads)
+        assert len(index._find(index.automaton, text.encode())) == threads
+        assert index.scan_ids(text) == single
+    # A cut inside a long name, at each of its spaces: the padding after the text moves the middle.
+    short = "in Vladimir Poutine and Xinhua News Agency reports"
+    expected = [(s, e) for s, e, _ in index.scan_ids(short)]
+    monkeypatch.setattr(index_module, "MAX_SCAN_THREADS", 2)
+    monkeypatch.setattr(index_module, "PARALLEL_SCAN_BYTES", 1)
+    for pad in range(len(short)):
+        text = short + " " + "x" * pad
+        assert [(s, e) for s, e, _ in index.scan_ids(text)] == expected

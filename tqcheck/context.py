@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Callable, Optional
 
 from .document import Document
-from .glossary.index import GlossaryIndex, NameMatch
+from .glossary.index import ACCEPTED, ByteMatches, GlossaryIndex, NameMatch
 from .lexicon import Lexicon
 from .segment import SpanSet, Token, protected_spans, sentences, tokens
 
@@ -86,8 +86,28 @@ class Context:
         return any(a + lo < end and start < b + lo for k in kinds for a, b in window[k])
 
     @cached_property
+    def _name_scan(self) -> ByteMatches:
+        return self.resources.index.scan_bytes(self.text, self.doc.view.utf8)
+
+    @cached_property
     def name_matches(self) -> list[NameMatch]:
-        return self.resources.index.scan(self.text)
+        """Every glossary form in the text (word-bounded, leftmost-longest), any language."""
+        index, text = self.resources.index, self.text
+        return [index.match(text, s, e, f) for s, e, f in self._name_scan.chars()]
+
+    @cached_property
+    def _names_not_accepted(self) -> dict[int, list[NameMatch]]:
+        index, text, flags = self.resources.index, self.text, self.resources.index.status(self.tgt)
+        by_status: dict[int, list[NameMatch]] = {}
+        for s, e, f in self._name_scan.chars(keep=lambda form_id: flags[form_id] != ACCEPTED):
+            by_status.setdefault(flags[f], []).append(index.match(text, s, e, f))
+        return by_status
+
+    def name_matches_by_status(self, status: int) -> list[NameMatch]:
+        """The matches whose form has this status in the target language (see
+        `GlossaryIndex.status`: 0 no form of the target language, DEPRECATED only deprecated
+        there). Most names in a text are accepted forms: these few are built without the rest."""
+        return self._names_not_accepted.get(status, [])
 
     @cached_property
     def name_spans(self) -> SpanSet:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional, Sequence
 
 
@@ -22,6 +23,11 @@ class TextView:
     text: str
     starts: Optional[Sequence[int]] = None
     ends: Optional[Sequence[int]] = None
+
+    @cached_property
+    def utf8(self) -> bytes:
+        """The text as UTF-8, encoded once for the byte-level passes (glossary scan, word count)."""
+        return self.text.encode("utf-8", "surrogatepass")
 
     def to_document(self, start: int, end: int) -> tuple[int, int]:
         if self.starts is None:

@@ -8,6 +8,7 @@ context of the entry).
 from __future__ import annotations
 
 from ..findings import Severity
+from ..glossary.index import DEPRECATED
 from .base import finding, in_ignore_context
 
 ID = "deprecated-form"
@@ -17,10 +18,10 @@ IN_QUOTES = False  # a historical quotation may keep the old form
 
 def check(ctx):
     index = ctx.resources.index
-    for match in ctx.name_matches:
+    # Forms only deprecated in the target language: an accepted form of some entity in this
+    # language is never flagged.
+    for match in ctx.name_matches_by_status(DEPRECATED):
         readings = match.in_lang(ctx.tgt)
-        if not readings or any(h.kind != "deprecated" for h in readings):
-            continue  # an accepted form of some entity in this language is never flagged
         if match.form in ctx.resources.accepted:
             continue
         hit = readings[0]

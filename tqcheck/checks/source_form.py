@@ -35,8 +35,8 @@ def _is_common_word(ctx, form: str, threshold: float) -> bool:
 def check(ctx):
     index = ctx.resources.index
     threshold = ctx.option("common-word-zipf", OPTIONS["common-word-zipf"])
-    for match in ctx.name_matches:
-        if match.in_lang(ctx.tgt) or match.form in ctx.resources.accepted:
+    for match in ctx.name_matches_by_status(0):  # forms of no entity in the target language
+        if match.form in ctx.resources.accepted:
             continue
         if match.form.endswith(".") and index.has_form(match.form[:-1]):
             continue  # German "Charles III." ate the sentence's full stop after an English form
