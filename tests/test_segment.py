@@ -37,3 +37,18 @@ def test_every_character_of_the_marks_class_is_a_combining_mark():
         chars.update(chr(c) for c in range(ord(a), ord(b or a) + 1))
     assert len(chars) > 1000
     assert {unicodedata.category(c) for c in chars} <= {"Mn", "Mc", "Me"}
+
+
+def test_ascii_text_is_tokenized_as_the_general_pattern_would():
+    """ASCII text takes a simpler pattern (no marks, no ’): same tokens, offsets and capitals."""
+    import random
+
+    from tqcheck.segment import WORD_RE
+
+    rng = random.Random(11)
+    alphabet = "aZk'- _0.\n\t'" + "".join(chr(c) for c in range(32, 127))
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert text.isascii()
+        general = [(m.start(), m.end(), m.group(), m.group()[0].isupper()) for m in WORD_RE.finditer(text)]
+        assert [tuple(t) for t in tokens(text)] == general, repr(text)

@@ -68,8 +68,14 @@ class Token(NamedTuple):
     is_capitalized: bool
 
 
+# WORD_RE on ASCII text (where it has no marks, no ’ and no other letters): 1.4x faster.
+ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+_new_tuple = tuple.__new__  # a NamedTuple's own __new__ is Python code: 3x slower per token
+
+
 def tokens(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), w, w[0].isupper()) for m in WORD_RE.finditer(text) for w in (m.group(),)]
+    pattern = ASCII_WORD_RE if text.isascii() else WORD_RE
+    return [_new_tuple(Token, (m.start(), m.end(), w, w[0].isupper())) for m in pattern.finditer(text) for w in (m.group(),)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -15,11 +15,15 @@ def default_glossary_paths() -> list[Path]:
     return sorted(p for root in roots for p in Path(root).iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
-def read_glossary_file(path: Path) -> str:
+def read_glossary_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise GlossaryError(str(path), [(0, f"cannot read glossary: {exc.strerror or exc}")]) from None
+
+
+def read_glossary_file(path: Path) -> str:
+    data = read_glossary_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
