@@ -6,9 +6,10 @@ word-bounded and leftmost-longest ("Vladimir Poutine" wins over "Poutine"). The 
 cached on disk by the content hash of the glossary files.
 
 The cached index is flat, so that loading it costs little even for 100,000 entities: the forms are
-one string, their readings (entity, language, kind, note) are integer arrays, and each entity is
-kept as a JSON text that becomes an `Entity` only when a check asks for it. A form's readings
-become `Hit`s when the form is first matched.
+one string, their readings (entity, language, kind, note) are integer arrays, each entity is kept
+as a JSON row that becomes an `Entity` only when a check asks for it, and the automaton itself is
+kept serialized. A form's readings become `Hit`s when the form is first matched. The scan runs on
+the text's UTF-8 bytes; offsets become character offsets only for the matches a check keeps.
 """
 from __future__ import annotations
 
@@ -256,8 +257,7 @@ class GlossaryIndex:
             for _, lang_id, kind_id, _ in readings[form]:
                 status[lang_id][form_id] = max(status[lang_id][form_id], DEPRECATED if kind_id == deprecated else ACCEPTED)
         self._status = [bytes(s) for s in status]
-        self._init_runtime()
-        self._build_automaton()
+        self._init_runtime()  # the automaton is built on first use: the glossary is gone by then
 
     def _build_automaton(self) -> None:
         """Aho-Corasick over every form as UTF-8, plus each form with an apostrophe as the other
@@ -265,9 +265,9 @@ class GlossaryIndex:
         without a copy to unify its apostrophes. A form is valid UTF-8, so in valid UTF-8 it
         matches only on character boundaries.
 
-        daachorse (Rust, a double-array automaton) serializes: the automaton is built once, when
+        daachorse (Rust, a double-array automaton) serializes: the automaton is built once, after
         the glossary is compiled (5.8 s for 850,000 forms), and cached with the index; loading it
-        back takes 0.05 s."""
+        back takes 0.05-0.15 s."""
         import daachorse
 
         variants, variant_of = [], array("I")
@@ -277,9 +277,10 @@ class GlossaryIndex:
                     variants.append(variant)
                     variant_of.append(form_id)
         patterns = [f.encode("utf-8", "surrogatepass") for f in self._form_list + variants]
-        self._automaton = daachorse.DoubleArrayAhoCorasick(patterns) if patterns else None
-        self._variant_of = variant_of
+        automaton = daachorse.DoubleArrayAhoCorasick(patterns) if patterns else None
+        self._variant_of = variant_of  # before the automaton: a thread that sees it uses them
         self._longest = max(map(len, patterns), default=0)
+        self._automaton = automaton
 
     def _init_runtime(self) -> None:
         self.entities = Entities(self._rows)
@@ -289,6 +290,8 @@ class GlossaryIndex:
         self._derived: dict = {}
         self._automaton = None
         self._automaton_data: Optional[bytes] = None  # the serialized automaton, until loaded
+        self._variant_of = array("I")  # pattern id - form count -> form id, for apostrophe variants
+        self._longest = 0  # bytes of the longest pattern
 
     def __getstate__(self):
         return {
@@ -296,7 +299,7 @@ class GlossaryIndex:
             "notes": self._notes, "forms": self._flat_forms(),
             "hit_starts": self._hit_starts, "hit_entities": self._hit_entities, "hit_meta": self._hit_meta,
             "edges": self._edges, "status": self._status, "form_count": self._form_count,
-            "automaton": self._automaton_data or (self._automaton.serialize() if self._automaton else b""),
+            "automaton": self._automaton_data or (self.automaton.serialize() if self._form_count else b""),
             "variant_of": self._variant_of, "longest": self._longest,
         }
 
@@ -340,6 +343,8 @@ class GlossaryIndex:
 
                 self._automaton = daachorse.DoubleArrayAhoCorasick.deserialize(data)
                 self._automaton_data = None  # after: a thread that sees None finds the automaton
+            elif self._form_count and data is None:  # compiled here, not loaded from the cache
+                self._build_automaton()
         return self._automaton
 
     def _hits_of(self, form_id: int) -> tuple[Hit, ...]:
