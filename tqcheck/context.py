@@ -92,8 +92,7 @@ class Context:
     @cached_property
     def name_matches(self) -> list[NameMatch]:
         """Every glossary form in the text (word-bounded, leftmost-longest), any language."""
-        index, text = self.resources.index, self.text
-        return [index.match(text, s, e, f) for s, e, f in self._name_scan.chars()]
+        return self.resources.index.matches(self.text, self._name_scan.chars())
 
     @cached_property
     def _names_not_accepted(self) -> dict[int, list[NameMatch]]:

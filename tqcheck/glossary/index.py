@@ -359,7 +359,11 @@ class GlossaryIndex:
 
     def scan(self, text: str) -> list[NameMatch]:
         """Every word-bounded glossary form in `text`, leftmost-longest, without overlaps."""
-        return [NameMatch(s, e, text[s:e], self._hits_of(f)) for s, e, f in self.scan_ids(text)]
+        return self.matches(text, self.scan_ids(text))
+
+    def matches(self, text: str, ids: Iterable[tuple[int, int, int]]) -> list[NameMatch]:
+        """(start, end, form id) character offsets in `text` -> matches."""
+        return [self.match(text, s, e, f) for s, e, f in ids]
 
     def match(self, text: str, start: int, end: int, form_id: int) -> NameMatch:
         return tuple.__new__(NameMatch, (start, end, text[start:end], self._hits_of(form_id)))
