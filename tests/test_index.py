@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from tqcheck.cache import dump_mapped, load_mapped
 from tqcheck.glossary.index import GlossaryIndex
 from tqcheck.glossary.files import default_glossary_paths
 from tqcheck.glossary.load import load_glossaries, parse_glossary_text
@@ -42,18 +43,49 @@ def small_index() -> tuple[Glossary, GlossaryIndex]:
     return glossary, GlossaryIndex(glossary)
 
 
-def test_pickled_index_gives_back_every_entity(shipped):
-    index = pickle.loads(pickle.dumps(GlossaryIndex(shipped)))
+def mapped(index: GlossaryIndex, folder) -> GlossaryIndex:
+    """The index as the cache keeps it: large parts after the pickle, mapped back from the file."""
+    path = folder / "index"
+    path.write_bytes(dump_mapped(index))
+    return load_mapped(path)
+
+
+# Every way an index is kept: pickled in one piece (any protocol), or in the cache's mapped file.
+KEPT = {
+    "pickle-4": lambda index, folder: pickle.loads(pickle.dumps(index, protocol=4)),
+    "pickle-5": lambda index, folder: pickle.loads(pickle.dumps(index, protocol=5)),
+    "mapped": mapped,
+}
+
+
+@pytest.mark.parametrize("kept", KEPT)
+def test_kept_index_gives_back_every_entity(shipped, kept, tmp_path):
+    index = KEPT[kept](GlossaryIndex(shipped), tmp_path)
     assert len(index.entities) == len(shipped.entities)
     assert list(index.entities) == list(shipped.entities)
 
 
-def test_pickled_index_scans_the_same():
+@pytest.mark.parametrize("kept", KEPT)
+def test_kept_index_scans_and_looks_up_the_same(kept, tmp_path):
     _, fresh = small_index()
-    loaded = pickle.loads(pickle.dumps(fresh))
+    loaded = KEPT[kept](fresh, tmp_path)
     text = "Kiev, Kyiv, Jack O'Brien and O’Brien’s friend; Київ. Chicken Kiev."
     assert loaded.scan(text) == fresh.scan(text)
     assert [m.form for m in loaded.scan(text)] == ["Kiev", "Kyiv", "Jack O'Brien", "O’Brien", "Київ", "Kiev"]
+    for form in ("Kiev", "O’Brien", "Київ", "Kyi"):
+        assert loaded.hits(form) == fresh.hits(form)
+    for lang in ("en", "fr", "de", "uk", "xx"):
+        assert bytes(loaded.status(lang)) == bytes(fresh.status(lang))
+
+
+def test_a_mapped_index_copies_nothing_until_asked(tmp_path):
+    """Loading the cache maps its file: the large parts stay views of the file (the automaton is
+    copied out only when it is loaded, on first use)."""
+    _, fresh = small_index()
+    loaded = mapped(fresh, tmp_path)
+    assert isinstance(loaded._edges, memoryview) and isinstance(loaded._hit_meta, memoryview)
+    assert isinstance(loaded._automaton_data, memoryview) and loaded._automaton is None
+    assert loaded.scan("Kiev") and loaded._automaton_data is None
 
 
 def test_readings_of_a_form_in_every_language():
@@ -75,9 +107,9 @@ def test_readings_in_one_language_are_kept_per_form():
     assert match.in_lang("en") is match.in_lang("en")  # computed once per form
 
 
-def test_entity_fields_survive_the_cache():
+def test_entity_fields_survive_the_cache(tmp_path):
     glossary, index = small_index()
-    loaded = pickle.loads(pickle.dumps(index))
+    loaded = mapped(index, tmp_path)
     kyiv, obrien = loaded.entities[0], loaded.entities[1]
     assert kyiv == glossary.entities[0]
     assert int(kyiv.severity) == 3 and kyiv.ignore == ("Chicken Kiev",)
@@ -85,10 +117,11 @@ def test_entity_fields_survive_the_cache():
     assert obrien.description == "Someone with an apostrophe" and obrien.names["de"].inflected == ("O'Briens",)
 
 
-def test_a_form_with_a_nul_character_is_kept():
+@pytest.mark.parametrize("kept", KEPT)
+def test_a_form_with_a_nul_character_is_kept(kept, tmp_path):
     entities, problems = parse_glossary_text('entities:\n  - id: odd\n    type: thing\n    names:\n      en: "A\\0B"\n', "odd.yaml")
     assert not problems
-    index = pickle.loads(pickle.dumps(GlossaryIndex(Glossary(entities=tuple(entities)))))
+    index = KEPT[kept](GlossaryIndex(Glossary(entities=tuple(entities))), tmp_path)
     assert index.has_form("A\0B") and [m.form for m in index.scan("x A\0B y")] == ["A\0B"]
 
 
@@ -146,6 +179,22 @@ def test_look_ups_by_binary_search_and_by_dictionary_agree(shipped, monkeypatch)
     monkeypatch.setattr(index_module, "DICT_AFTER_LOOKUPS", 0)
     by_dict = [GlossaryIndex(shipped).hits(p) for p in probes]
     assert by_search == by_dict and sum(map(bool, by_search)) >= 6
+
+
+def test_look_ups_in_the_mapped_forms_agree_with_the_list(shipped, tmp_path, monkeypatch):
+    """As loaded from the cache, a form is looked up by binary search in the UTF-8 buffer; every
+    form is found there, at its own id, and a text that is no form (between two, before the
+    first, after the last) is not."""
+    import tqcheck.glossary.index as index_module
+
+    monkeypatch.setattr(index_module, "DICT_AFTER_LOOKUPS", 10**9)
+    fresh = GlossaryIndex(shipped)
+    loaded = mapped(fresh, tmp_path)
+    forms = fresh._form_list
+    assert all(loaded._search(form) == i for i, form in enumerate(forms))
+    assert not isinstance(loaded._forms, list)  # never decoded whole
+    for absent in ["", "\x00", forms[0][:-1], forms[-1] + "z", "Kyivz", "Zzzzz", "\U0010ffff"]:
+        assert (absent in forms) == (loaded._search(absent) is not None)
 
 
 def test_a_long_text_scanned_in_parts_on_threads_gives_the_same_matches(monkeypatch, shipped):

@@ -288,3 +288,15 @@ def test_position_helper_is_one_based():
     assert position("ab\ncd", 0) == (1, 1)
     assert position("ab\ncd", 3) == (2, 1)
     assert position("ab\ncd", 5) == (2, 3)
+
+
+def test_plain_text_keeps_the_bytes_it_was_read_from_only_when_they_are_its_utf8():
+    """The glossary scan runs on the view's UTF-8: a plain-text reader hands over the file's bytes
+    (without a BOM) instead of encoding the text again; for UTF-16 they are encoded anew."""
+    from tqcheck.readers import decode, parse, utf8_of
+
+    text = "Vladimir Poutine à Kiev\r\nKyiv ’ 東京\n"
+    for data in (text.encode(), b"\xef\xbb\xbf" + text.encode(), text.encode("utf-16")):
+        (doc,), _ = parse(decode(data, "t.txt"), "t.txt", "text", utf8=utf8_of(data))
+        assert doc.text == text and doc.view.utf8 == text.encode()
+    assert utf8_of(text.encode("utf-16")) is None

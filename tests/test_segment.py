@@ -52,3 +52,35 @@ def test_ascii_text_is_tokenized_as_the_general_pattern_would():
         assert text.isascii()
         general = [(m.start(), m.end(), m.group(), m.group()[0].isupper()) for m in WORD_RE.finditer(text)]
         assert [tuple(t) for t in tokens(text)] == general, repr(text)
+
+
+def test_protected_spans_of_a_long_text_are_found_in_windows_as_in_the_whole_text(mini_index):
+    """In a long text, whether a span touches a URL, e-mail, hashtag, code or quotation is decided
+    on a window of its lines: the answer is the one the whole text gives."""
+    import random
+
+    from tqcheck.context import LOCAL_SCAN_LIMIT, Context, Resources
+    from tqcheck.document import Document
+
+    rng = random.Random(11)
+    pieces = ["Kyiv", "said", "the", "“a quoted Kiev line”", "«\u00a0guillemets\u00a0»", '"straight quote"',
+              "https://example.org/Kiev?q=1", "www.kyiv.ua", "mail@kyiv.ua", "#Kyiv", "`code Kiev`",
+              "\n", "\n\n", "“open quote", "spans”", ".", ","]
+    words, size = [], 0
+    while size <= LOCAL_SCAN_LIMIT + 20_000:
+        words.append(rng.choice(pieces) if rng.random() < 0.3 else rng.choice(["Kiev", "and", "then"]))
+        size += len(words[-1]) + 1
+    words.append("“" + "long " * 380 + "quote”")  # near the 2,000-character limit of a quotation
+    text = " ".join(words)
+    ctx = Context(doc=Document(text=text), resources=Resources(index=mini_index, lexicon=lambda lang: None), tgt="en")
+    whole = ctx.protected  # the whole-text answer (what a short text uses)
+    kinds = ("url", "email", "hashtag", "code", "quote")
+    touched = 0
+    for _ in range(3000):
+        start = rng.randrange(len(text) - 10)
+        end = start + rng.randrange(0, 10)
+        for kind in kinds:
+            expected = whole[kind].overlaps(start, end)
+            assert ctx.in_protected(start, end, (kind,)) == expected, (kind, start, end, text[start:end])
+            touched += expected
+    assert touched > 300

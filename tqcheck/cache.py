@@ -110,13 +110,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def cached_pickle(name: str, build: Callable[[], Any], directory: Optional[Path] = None,
-                  prune: Optional[str] = None) -> Any:
+                  prune: Optional[str] = None, mapped: bool = False) -> Any:
     """Load `name` from the cache (or `directory`), or build it and try to store it; after a
-    build, remove the stale files matching the glob `prune` (see prune_cache)."""
+    build, remove the stale files matching the glob `prune` (see prune_cache). `mapped`: store
+    with `dump_mapped` and load with `load_mapped` (for values with large buffers)."""
     directory = directory or cache_dir()
     path = directory / name if directory else None
     if path is not None and path.is_file():
         try:
+            if mapped:
+                return load_mapped(path)
             with open(path, "rb") as handle:
                 return pickle.load(handle)
         except Exception:  # a corrupt or foreign cache file is rebuilt, never trusted
@@ -124,12 +127,77 @@ def cached_pickle(name: str, build: Callable[[], Any], directory: Optional[Path]
     value = build()
     if path is not None:
         try:
-            atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write_bytes(path, dump_mapped(value) if mapped else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
         if prune is not None:
             prune_cache(directory, prune, keep=path)
     return value
+
+
+# A mapped cache file: MAGIC, the buffer count n and the pickle's length (8-byte little-endian
+# each), n (offset, length) pairs, the pickle, then the buffers, each at an offset divisible by 8.
+MAPPED_MAGIC = b"tqcmap1\n"
+_WORD = 8
+
+
+def dump_mapped(value: Any) -> bytes:
+    """`value` as a mapped cache file: pickled (protocol 5) with its large buffers (what its
+    `__reduce_ex__` gives as `pickle.PickleBuffer`) out of band, after the pickle."""
+    buffers: list = []
+    payload = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    offset = _aligned(len(MAPPED_MAGIC) + 2 * _WORD + 2 * _WORD * len(raws) + len(payload))
+    table, parts = [], []
+    for raw in raws:
+        table.append((offset, raw.nbytes))
+        offset = _aligned(offset + raw.nbytes)
+    head = [MAPPED_MAGIC, _u64(len(raws)), _u64(len(payload))] + [_u64(a) + _u64(n) for a, n in table] + [payload]
+    size = sum(map(len, head))
+    for (start, _), raw in zip(table, raws):
+        parts += [bytes(start - size), raw]
+        size = start + raw.nbytes
+    return b"".join(head + parts)
+
+
+def load_mapped(path: Path) -> Any:
+    """A value written by `dump_mapped`, its buffers read-only memoryviews of the file mapped into
+    memory: nothing is copied, and a page is read only when touched. Raises ValueError (or
+    OSError) for a file that is not whole."""
+    import mmap
+
+    with open(path, "rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if view[:len(MAPPED_MAGIC)] != MAPPED_MAGIC:
+        raise ValueError(f"{path}: not a mapped cache file")
+    pos = len(MAPPED_MAGIC)
+    count, length = _read_u64(view, pos), _read_u64(view, pos + _WORD)
+    pos += 2 * _WORD
+    buffers = []
+    for _ in range(count):
+        start, size = _read_u64(view, pos), _read_u64(view, pos + _WORD)
+        if start + size > len(view):
+            raise ValueError(f"{path}: truncated")
+        buffers.append(view[start:start + size])
+        pos += 2 * _WORD
+    if pos + length > len(view):
+        raise ValueError(f"{path}: truncated")
+    return pickle.loads(view[pos:pos + length], buffers=buffers)
+
+
+def _aligned(offset: int) -> int:
+    return -(-offset // _WORD) * _WORD
+
+
+def _u64(n: int) -> bytes:
+    return n.to_bytes(_WORD, "little")
+
+
+def _read_u64(view: memoryview, pos: int) -> int:
+    if pos + _WORD > len(view):
+        raise ValueError("truncated")
+    return int.from_bytes(view[pos:pos + _WORD], "little")
 
 
 STALE_DAYS = 30  # a compiled glossary not rebuilt or used for this long is removed

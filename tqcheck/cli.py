@@ -145,7 +145,7 @@ def select_inputs(cfg: Config, paths: List[str], input_format: str, include, exc
 
 
 def load_documents(files: list[str], input_format: str, max_bytes: int, src: Optional[str], tgt: Optional[str]):
-    from .readers import decode, format_of, parse, read_bytes
+    from .readers import decode, format_of, parse, read_bytes, utf8_of
 
     docs, errors = [], []
     for name in files:
@@ -159,7 +159,9 @@ def load_documents(files: list[str], input_format: str, max_bytes: int, src: Opt
                 data = read_bytes(Path(name), max_bytes)
                 label = name
             text = decode(data, label)
-            found, record_errors = parse(text, label, format_of(name if name != "-" else "x.txt", input_format), src, tgt)
+            found, record_errors = parse(
+                text, label, format_of(name if name != "-" else "x.txt", input_format), src, tgt, utf8_of(data),
+            )
         except InputError as exc:
             errors.append(str(exc))
             continue

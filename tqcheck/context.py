@@ -78,16 +78,45 @@ class Context:
         """Does [start, end) touch a span of one of these kinds (url, email, hashtag, code, quote)?
 
         A long text is not scanned whole for a handful of findings: the patterns run on a window
-        around the span (a quotation is at most 2,000 characters long, see segment.QUOTE_RE)."""
-        if len(self.text) <= LOCAL_SCAN_LIMIT:
+        around the span, its lines (no protected span crosses a line break) but no more than
+        2,100 characters either side (a quotation is at most 2,000 long, see segment.QUOTE_RE)."""
+        text = self.text
+        if len(text) <= LOCAL_SCAN_LIMIT:
             return any(self.protected[k].overlaps(start, end) for k in kinds)
         lo = max(0, start - 2100)
-        window = protected_spans(self.text[lo:end + 2100])
+        lo = text.rfind("\n", lo, start) + 1 or lo
+        hi = text.find("\n", end, end + 2100)
+        window = protected_spans(text[lo:end + 2100 if hi == -1 else hi])
+        end = max(end, start + 1)  # an empty span touches what holds its position, as in SpanSet
         return any(a + lo < end and start < b + lo for k in kinds for a, b in window[k])
+
+    def start_name_scan(self) -> None:
+        """Start the glossary scan of the text on another thread, where it runs mostly without the
+        GIL: the caller goes on (counting words) meanwhile, and `_name_scan` waits for it."""
+        import threading
+
+        index, text, data, outcome = self.resources.index, self.text, self.doc.view.utf8, {}
+
+        def scan() -> None:
+            try:
+                outcome["scan"] = index.scan_bytes(text, data)
+            except BaseException as exc:  # noqa: BLE001 - raised again where the scan is read
+                outcome["error"] = exc
+
+        thread = threading.Thread(target=scan, name="tqcheck-name-scan", daemon=True)
+        thread.start()
+        self._pending_scan = (thread, outcome)
 
     @cached_property
     def _name_scan(self) -> ByteMatches:
-        return self.resources.index.scan_bytes(self.text, self.doc.view.utf8)
+        pending = self.__dict__.pop("_pending_scan", None)
+        if pending is None:
+            return self.resources.index.scan_bytes(self.text, self.doc.view.utf8)
+        thread, outcome = pending
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["scan"]
 
     @cached_property
     def name_matches(self) -> list[NameMatch]:

@@ -23,10 +23,14 @@ class TextView:
     text: str
     starts: Optional[Sequence[int]] = None
     ends: Optional[Sequence[int]] = None
+    encoded: Optional[bytes] = field(default=None, repr=False, compare=False)  # the text as UTF-8, if read so
 
     @cached_property
     def utf8(self) -> bytes:
-        """The text as UTF-8, encoded once for the byte-level passes (glossary scan, word count)."""
+        """The text as UTF-8, for the byte-level passes (glossary scan, word count): the bytes it
+        was decoded from when a reader has them (plain text), else encoded once."""
+        if self.encoded is not None:
+            return self.encoded
         return self.text.encode("utf-8", "surrogatepass")
 
     def to_document(self, start: int, end: int) -> tuple[int, int]:

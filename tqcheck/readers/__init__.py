@@ -51,6 +51,13 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
+def utf8_of(data: bytes) -> bytes | None:
+    """The UTF-8 bytes of what `decode(data)` returned (its BOM dropped), or None for UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
@@ -68,8 +75,11 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def parse(text: str, path: str, fmt: str, src: str | None = None, tgt: str | None = None,
-          ) -> tuple[list[Document], list[InputError]]:
-    """Documents and per-record errors of one decoded input. `src`/`tgt` pick a TMX's languages."""
+          utf8: bytes | None = None) -> tuple[list[Document], list[InputError]]:
+    """Documents and per-record errors of one decoded input. `src`/`tgt` pick a TMX's languages;
+    `utf8`: the text's UTF-8 bytes, when the caller has them (see `utf8_of`)."""
+    if fmt == "text":
+        return plain.read(text, path, utf8), []
     if fmt in RECORD_FORMATS:
         return RECORD_FORMATS[fmt](text, path)
     if fmt == "tmx":
@@ -80,4 +90,4 @@ def parse(text: str, path: str, fmt: str, src: str | None = None, tgt: str | Non
     return reader(text, path), []
 
 
-__all__ = ["Document", "EXTENSIONS", "FORMATS", "RECORD_FORMATS", "decode", "format_of", "parse", "read_bytes"]
+__all__ = ["Document", "EXTENSIONS", "FORMATS", "RECORD_FORMATS", "decode", "format_of", "parse", "read_bytes", "utf8_of"]
