@@ -52,6 +52,28 @@ def test_a_mapped_file_gives_back_the_value_and_views_of_its_buffers(tmp_path):
     assert data.find(b"x" * 1000) % 8 == 0 and data.find(b"abc") % 8 == 0  # buffers are aligned
 
 
+class Holder:
+    """A value with a large buffer that wants the file it is mapped from."""
+
+    def __init__(self, data):
+        self.data, self.mapped = data, None
+
+    def __reduce_ex__(self, protocol):
+        return Holder, (pickle.PickleBuffer(self.data),)
+
+    def _mapped_from(self, mapped):
+        self.mapped = mapped
+
+
+def test_a_mapped_value_can_read_a_buffer_from_the_file(tmp_path):
+    path = tmp_path / "holder.index"
+    path.write_bytes(dump_mapped(Holder(b"0123456789" * 100)))
+    loaded = load_mapped(path)
+    copied = loaded.mapped.copy(loaded.data)
+    assert type(copied) is bytes and copied == b"0123456789" * 100
+    assert loaded.mapped.copy(memoryview(b"other")) == b"other"  # not one of the file's buffers
+
+
 @pytest.mark.parametrize("damage", ["truncated", "foreign", "empty"])
 def test_a_damaged_mapped_file_is_rebuilt(tmp_path, damage):
     path = tmp_path / "glossary-x.index"

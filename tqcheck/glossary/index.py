@@ -6,10 +6,11 @@ word-bounded and leftmost-longest ("Vladimir Poutine" wins over "Poutine"). The 
 cached on disk by the content hash of the glossary files.
 
 The cached index is flat, so that loading it costs little even for 100,000 entities: the forms are
-one string, their readings (entity, language, kind, note) are integer arrays, each entity is kept
-as a JSON row that becomes an `Entity` only when a check asks for it, and the automaton itself is
-kept serialized. A form's readings become `Hit`s when the form is first matched. The scan runs on
-the text's UTF-8 bytes; offsets become character offsets only for the matches a check keeps.
+one UTF-8 buffer, their readings (entity, language, kind, note) are integer arrays, each entity is
+kept as a JSON row that becomes an `Entity` only when a check asks for it, and the automaton itself
+is kept serialized. The cache maps these buffers from its file (see `__reduce_ex__`); nothing is
+copied until used. A form's readings become `Hit`s when the form is first matched. The scan runs
+on the text's UTF-8 bytes; offsets become character offsets only for the matches a check keeps.
 """
 from __future__ import annotations
 
@@ -306,6 +307,7 @@ class GlossaryIndex:
         self._automaton = None
         self._automaton_lock = threading.Lock()
         self._automaton_data = None  # the serialized automaton (bytes-like), until loaded
+        self._mapped = None  # the cache file it is mapped from, if it is
         self._variant_of = array("I")  # pattern id - form count -> form id, for apostrophe variants
         self._longest = 0  # bytes of the longest pattern
 
@@ -341,6 +343,11 @@ class GlossaryIndex:
         self._automaton_data = state["automaton"]
         self._variant_of, self._longest = state["variant_of"], state["longest"]
 
+    def _mapped_from(self, mapped) -> None:
+        """Loaded from the cache's mapped file (see `cache.load_mapped`): the automaton is copied
+        out of the file itself, without holding the GIL."""
+        self._mapped = mapped
+
     def _flat_forms(self, big) -> tuple:
         """The forms as one UTF-8 buffer, each followed by the separator, and where each starts
         (`big` wraps both); or a list and None if a form holds the separator."""
@@ -375,8 +382,9 @@ class GlossaryIndex:
                     if data:
                         import daachorse
 
-                        self._automaton = daachorse.DoubleArrayAhoCorasick.deserialize(bytes(data))
-                        self._automaton_data = None
+                        data = self._mapped.copy(data) if self._mapped is not None else bytes(data)
+                        self._automaton = daachorse.DoubleArrayAhoCorasick.deserialize(data)
+                        self._automaton_data = self._mapped = None  # (which closes the file)
                     elif self._form_count and data is None:  # compiled here, not loaded from the cache
                         self._build_automaton()
         return self._automaton
