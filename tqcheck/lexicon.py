@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 import sqlite3
 import threading
 from functools import lru_cache
@@ -78,9 +79,25 @@ class Lexicon:
         return value
 
     def _load_all(self) -> None:
-        """A long run: read the whole list into memory (~0.2 s) instead of one query a word."""
-        rows = self._conn().execute("SELECT w, z FROM words")
-        self._dict = {w: z / 100 for w, z in rows}
+        """A long run: the whole list in memory instead of one query a word. Read from SQLite
+        once (~0.9 s for English), then kept beside it as the words in one string and their
+        frequencies in an array, which load in a tenth of that."""
+
+        def build():
+            rows = self._conn().execute("SELECT w, z FROM words ORDER BY w").fetchall()
+            if any("\n" in w for w, _ in rows):
+                return None  # cannot be joined by lines: read from SQLite every time
+            return "\n".join(w for w, _ in rows), array("i", [z for _, z in rows])
+
+        from .cache import cached_pickle
+
+        flat = cached_pickle(f"{self._db_path.stem}-all.pickle", build, self._db_path.parent)
+        if flat is None:
+            rows = self._conn().execute("SELECT w, z FROM words")
+            self._dict = {w: z / 100 for w, z in rows}
+        else:
+            words, zipfs = flat
+            self._dict = dict(zip(words.split("\n") if words else [], [z / 100 for z in zipfs]))
 
     def common_words(self, min_zipf: float) -> list[tuple[str, float]]:
         """Every word at or above `min_zipf`, most frequent first (for spelling suggestions)."""
