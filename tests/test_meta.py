@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 import re
 from types import ModuleType
@@ -77,7 +76,7 @@ def test_check_module_contract(name):
     assert summary.endswith(".") and len(summary) <= 100, f"{name}: first docstring line is not a one-line summary"
     assert re.search(r"^Flagged \(", doc, re.MULTILINE), f"{name}: the docstring shows no flagged example"
     assert re.search(r"^Clean \(", doc, re.MULTILINE), f"{name}: the docstring shows no clean example"
-    for flag in ("IN_QUOTES", "NEEDS_SOURCE", "READS_NAMES"):
+    for flag in ("IN_QUOTES", "NEEDS_SOURCE"):
         assert isinstance(getattr(module, flag, False), bool), f"{name}: {flag} must be a bool"
     options = getattr(module, "OPTIONS", {})
     assert isinstance(options, dict), f"{name}: OPTIONS must be a dict"
@@ -85,10 +84,6 @@ def test_check_module_contract(name):
         assert KEBAB.match(key), f"{name}: option {key!r} is not kebab-case"
         assert isinstance(value, (bool, int, float, str, list)), f"{name}: option {key!r} has a value of type {type(value).__name__}"
     assert "in-quotes" not in options, f"{name}: 'in-quotes' is set with IN_QUOTES, not OPTIONS"
-    # The engine starts the glossary scan of a long text early, on another thread, when a check
-    # declares that it reads it: a check that reads it undeclared would only lose that head start.
-    reads = re.search(r"ctx\.name_(matches|spans)", inspect.getsource(module))
-    assert bool(reads) == getattr(module, "READS_NAMES", False), f"{name}: READS_NAMES does not say whether it reads ctx.name_matches"
 
 
 # -- case files ---------------------------------------------------------------------------------

@@ -90,33 +90,9 @@ class Context:
         end = max(end, start + 1)  # an empty span touches what holds its position, as in SpanSet
         return any(a + lo < end and start < b + lo for k in kinds for a, b in window[k])
 
-    def start_name_scan(self) -> None:
-        """Start the glossary scan of the text on another thread, where it runs mostly without the
-        GIL: the caller goes on (counting words) meanwhile, and `_name_scan` waits for it."""
-        import threading
-
-        index, text, data, outcome = self.resources.index, self.text, self.doc.view.utf8, {}
-
-        def scan() -> None:
-            try:
-                outcome["scan"] = index.scan_bytes(text, data)
-            except BaseException as exc:  # noqa: BLE001 - raised again where the scan is read
-                outcome["error"] = exc
-
-        thread = threading.Thread(target=scan, name="tqcheck-name-scan", daemon=True)
-        thread.start()
-        self._pending_scan = (thread, outcome)
-
     @cached_property
     def _name_scan(self) -> ByteMatches:
-        pending = self.__dict__.pop("_pending_scan", None)
-        if pending is None:
-            return self.resources.index.scan_bytes(self.text, self.doc.view.utf8)
-        thread, outcome = pending
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["scan"]
+        return self.resources.index.scan_bytes(self.text, self.doc.view.utf8)
 
     @cached_property
     def name_matches(self) -> list[NameMatch]:

@@ -23,9 +23,6 @@ from .lexicon import get_lexicon
 from .scores import document_scores, run_scores, with_segments
 
 ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
-# From this many characters the glossary scan starts on another thread before the checks run,
-# while the words are counted (a thread costs ~0.1 ms; counting 1 MB ~10 ms).
-EARLY_SCAN_CHARS = 1_000_000
 
 
 def glossary_paths(config: Config) -> list[Path]:
@@ -89,9 +86,7 @@ class Checker:
             index=self.index, lexicon=get_lexicon, accepted=self.config.accept, detect_language=langid.detect,
         )
         self.checks = [c for c in CHECKS.values() if self.config.enabled(c.id)]
-        self._reads_names = any(c.reads_names for c in self.checks)
-        if self._reads_names:
-            self.index.preload()  # while the caller reads its documents
+        self.index.preload()  # while the caller reads its documents
 
     def check_document(self, doc: Document) -> DocumentResult:
         tgt = doc.tgt_lang or self.config.tgt or doc.meta.get("declared_lang")
@@ -103,10 +98,6 @@ class Checker:
         if tgt is None:
             return self._result(doc, [], src, None, False, error="cannot tell the target language; give --tgt")
         ctx = Context(doc=doc, resources=self.resources, tgt=tgt, src=src)
-        words = None
-        if self._reads_names and len(doc.plain) >= EARLY_SCAN_CHARS:
-            ctx.start_name_scan()  # on another core, while this thread counts the words
-            words = count_words(doc.plain, doc.view.utf8)
         findings: list[Finding] = []
         for check in self.checks:
             if check.needs_source and not doc.source:
@@ -121,7 +112,7 @@ class Checker:
                 continue
             findings.extend(self._place(doc, f, check.severity) for f in produced if self._keep(ctx, f, in_quotes))
         findings = self._filter(doc, findings)
-        return self._result(doc, findings, src, tgt, detected, words=words)
+        return self._result(doc, findings, src, tgt, detected)
 
     def check_documents(self, docs: Iterable[Document], errors: Iterable[str] = ()) -> Report:
         return build_report(self.config, [self.check_document(d) for d in docs], errors)

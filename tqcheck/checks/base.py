@@ -18,7 +18,6 @@ class Check:
     doc: str
     in_quotes: bool = False
     needs_source: bool = False
-    reads_names: bool = False  # reads the glossary scan of the text (ctx.name_matches, ctx.name_spans)
     options: dict = field(default_factory=dict)
 
     @classmethod
@@ -32,7 +31,6 @@ class Check:
             doc=doc,
             in_quotes=getattr(module, "IN_QUOTES", False),
             needs_source=getattr(module, "NEEDS_SOURCE", False),
-            reads_names=getattr(module, "READS_NAMES", False),
             options=dict(getattr(module, "OPTIONS", {})),
         )
 

@@ -14,7 +14,6 @@ from .base import finding, in_ignore_context
 ID = "deprecated-form"
 SEVERITY = Severity.MAJOR
 IN_QUOTES = False  # a historical quotation may keep the old form
-READS_NAMES = True  # reads ctx.name_matches (see Check.reads_names)
 
 
 def check(ctx):

@@ -20,7 +20,6 @@ from .base import finding
 ID = "inconsistent-name"
 SEVERITY = Severity.MINOR
 IN_QUOTES = False
-READS_NAMES = True  # reads ctx.name_matches (see Check.reads_names)
 # Organizations go by many legitimate names in one article ("the Security Council", "the UN
 # Security Council"); people and places should not.
 SPELLING_RATIO = 60  # rapidfuzz ratio (0-100) above which two forms are spellings of one name

@@ -21,7 +21,6 @@ from .base import finding
 ID = "name-typo"
 SEVERITY = Severity.MAJOR
 IN_QUOTES = True
-READS_NAMES = True  # reads ctx.name_matches (see Check.reads_names)
 MEMO_LIMIT = 100_000
 TITLE_ZIPF = 4.0  # a capitalised word this common before a name is a title ("President")
 OPTIONS = {

@@ -18,7 +18,6 @@ from .base import finding, in_ignore_context
 ID = "source-form"
 SEVERITY = Severity.MAJOR
 IN_QUOTES = True  # quotations are translated too: a French form in one is still a leftover
-READS_NAMES = True  # reads ctx.name_matches (see Check.reads_names)
 OPTIONS = {
     # A one-word form that is also this common a word of the target language (Zipf scale) is not
     # flagged: German "Island" (Iceland) in an English text is far more likely the word "island".

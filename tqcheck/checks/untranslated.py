@@ -37,7 +37,6 @@ from .base import finding
 ID = "untranslated"
 SEVERITY = Severity.MAJOR
 IN_QUOTES = True  # quotations are translated too; a foreign one is a leftover
-READS_NAMES = True  # reads ctx.name_matches (see Check.reads_names)
 OPTIONS = {
     "min-words": 5,  # sentences with fewer ordinary words are not judged
     "unknown-ratio": 0.3,  # share of words unknown in the target language that makes a suspect

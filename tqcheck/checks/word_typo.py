@@ -22,7 +22,6 @@ from .base import finding
 ID = "word-typo"
 SEVERITY = Severity.MINOR
 IN_QUOTES = True
-READS_NAMES = True  # reads ctx.name_spans (see Check.reads_names)
 OPTIONS = {
     "min-length": 3,
     "rare-zipf": 3.2,  # a known word rarer than this may still be a typo of a common neighbour
