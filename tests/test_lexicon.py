@@ -43,3 +43,19 @@ def test_a_damaged_flat_copy_is_rebuilt(english, monkeypatch):
     bulk = _fresh(english)
     assert bulk.zipf("the") > 7 and bulk.zipf("wroet") == 0.0
     assert flat.read_bytes() != b"garbage"
+
+
+def test_the_rows_are_wordfreqs_zipf_values():
+    """Read from wordfreq's packed buckets, each word has the Zipf value (x 100) its frequency
+    gives: log10(frequency) + 9."""
+    import math
+
+    import wordfreq
+
+    from tqcheck.lexicon import _wordfreq_rows
+
+    rows = dict(_wordfreq_rows("fr"))
+    freqs = wordfreq.get_frequency_dict("fr", wordlist="large")
+    assert len(rows) == len(freqs) > 100_000
+    assert all(rows[w] == round((math.log10(f) + 9) * 100) for w, f in freqs.items())
+    assert _wordfreq_rows("xx") is None
