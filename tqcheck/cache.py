@@ -188,27 +188,26 @@ def load_mapped(path: Path) -> Any:
 
     handle = open(path, "rb")
     try:
-        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        view = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        if view[:len(MAPPED_MAGIC)] != MAPPED_MAGIC:
+            raise ValueError(f"{path}: not a mapped cache file")
+        pos = len(MAPPED_MAGIC)
+        count, length = _read_u64(view, pos), _read_u64(view, pos + _WORD)
+        pos += 2 * _WORD
+        buffers, spans = [], {}
+        for _ in range(count):
+            start, size = _read_u64(view, pos), _read_u64(view, pos + _WORD)
+            if start + size > len(view):
+                raise ValueError(f"{path}: truncated")
+            buffers.append(view[start:start + size])
+            spans[id(buffers[-1])] = (start, size)
+            pos += 2 * _WORD
+        if pos + length > len(view):
+            raise ValueError(f"{path}: truncated")
+        value = pickle.loads(view[pos:pos + length], buffers=buffers)
     except BaseException:
         handle.close()
         raise
-    view = memoryview(mapped)
-    if view[:len(MAPPED_MAGIC)] != MAPPED_MAGIC:
-        raise ValueError(f"{path}: not a mapped cache file")
-    pos = len(MAPPED_MAGIC)
-    count, length = _read_u64(view, pos), _read_u64(view, pos + _WORD)
-    pos += 2 * _WORD
-    buffers, spans = [], {}
-    for _ in range(count):
-        start, size = _read_u64(view, pos), _read_u64(view, pos + _WORD)
-        if start + size > len(view):
-            raise ValueError(f"{path}: truncated")
-        buffers.append(view[start:start + size])
-        spans[id(buffers[-1])] = (start, size)
-        pos += 2 * _WORD
-    if pos + length > len(view):
-        raise ValueError(f"{path}: truncated")
-    value = pickle.loads(view[pos:pos + length], buffers=buffers)
     hook = getattr(value, "_mapped_from", None)
     if hook is not None:
         hook(MappedFile(handle, spans))  # the value keeps the file open
