@@ -35,3 +35,15 @@ def test_an_automaton_that_does_not_load_fails_the_scan_not_the_thread(mini_inde
         if thread.name == "tqcheck-automaton":
             thread.join()
     assert not thread_errors
+
+
+def test_a_checker_starts_loading_the_automaton(mini_index, tmp_path):
+    from conftest import mini_config
+    from tqcheck.engine import Checker
+
+    index = _cached(mini_index, tmp_path)
+    Checker(mini_config("fr", "en"), index=index)
+    loaders = [t for t in threading.enumerate() if t.name == "tqcheck-automaton"]
+    for thread in loaders:
+        thread.join()
+    assert index._automaton is not None  # loaded without a scan asking for it
