@@ -194,6 +194,16 @@ def _entity_from_row(row: str) -> Entity:
     )
 
 
+def _concatenated(texts: list[str], end: str, typecode: str) -> tuple[bytes, array]:
+    """The texts as UTF-8, each followed by `end`, one after another, and the byte offset where
+    each starts (one more at the end: the total length)."""
+    encoded = [(t + end).encode("utf-8", "surrogatepass") for t in texts]
+    starts = array(typecode, [0])
+    for piece in encoded:
+        starts.append(starts[-1] + len(piece))
+    return b"".join(encoded), starts
+
+
 class JoinedRows:
     """The entities' JSON rows as UTF-8, one after another, and the byte offset where each
     starts: two buffers, which the cache maps from its file instead of unpickling 100,000 strings."""
@@ -203,11 +213,7 @@ class JoinedRows:
 
     @classmethod
     def of(cls, rows: list[str]) -> "JoinedRows":
-        encoded = [row.encode("utf-8", "surrogatepass") for row in rows]
-        starts = array("Q", [0])
-        for row in encoded:
-            starts.append(starts[-1] + len(row))
-        return cls(b"".join(encoded), starts)
+        return cls(*_concatenated(rows, "", "Q"))
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -355,11 +361,8 @@ class GlossaryIndex:
             return big(self._forms), big(self._form_starts)  # as loaded, never split
         if any(_SEP in f for f in self._forms):
             return self._forms, None
-        encoded = [(f + _SEP).encode("utf-8", "surrogatepass") for f in self._forms]
-        starts = array("I", [0])
-        for form in encoded:
-            starts.append(starts[-1] + len(form))
-        return big(b"".join(encoded)), big(starts)
+        data, starts = _concatenated(self._forms, _SEP, "I")
+        return big(data), big(starts)
 
     @property
     def _form_list(self) -> list[str]:
