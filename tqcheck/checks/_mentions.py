@@ -31,7 +31,8 @@ ENDINGS = {
 }
 # The lenient stem match (English "Russian" for Russia, "Swedish" for Sweden, Italian "indiani").
 LENIENT_ENDINGS = {
-    "en": ("ain", "ia", "en", "a", "e", "o", "y"),  # Mexico -> Mexican, Morocco -> Moroccan "fr": ("e",), "es": ("a", "o"), "it": ("a", "o", "e"), **ENDINGS,
+    "en": ("ain", "ia", "en", "a", "e", "o", "y"),  # "o": Mexico -> Mexican, Morocco -> Moroccan
+    "fr": ("e",), "es": ("a", "o"), "it": ("a", "o", "e"), **ENDINGS,
     "hi": ("\u093e",),  # the vowel sign ा: अमेरिका -> अमेरिकी, अफ़्रीका -> अफ़्रीकी
 }
 # Strictly, the only extensions of a Polish or Czech stem are case endings.
