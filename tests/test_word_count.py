@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tqcheck.engine import count_words
+from tqcheck.engine import _count_words_py, count_words
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
 
@@ -28,6 +28,7 @@ def reference(text: str) -> int:
 ])
 def test_examples(text, words):
     assert count_words(text) == words == reference(text)
+    assert _count_words_py(text, text.encode("utf-8", "surrogatepass")) == words  # the pure-Python twin
 
 
 def test_matches_the_reference_on_every_kind_of_white_space_and_script():
@@ -38,3 +39,4 @@ def test_matches_the_reference_on_every_kind_of_white_space_and_script():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15)))
         assert count_words(text) == reference(text), repr(text)
+        assert _count_words_py(text, text.encode("utf-8", "surrogatepass")) == reference(text), repr(text)

@@ -18,6 +18,9 @@ Cases (inputs are built by tools/make_bench_corpus.py into $TMPDIR/tqcheck-bench
               folder (TQCHECK_CACHE_DIR=<new empty dir>) on every run.
 - grep:       the floor: `grep -F -w -f forms.txt corpus` over the same forms, same corpus.
 
+The children run the compiled twins of three hot loops (tqcheck/_speedups.c) when the install
+built them; TQCHECK_PURE_PYTHON=1 in the environment runs the pure-Python twins instead, for an
+A/B of the two. The header line says which ran.
 Children keep their compiled bytecode (as an installed package does; pip compiles it), except the
 one pre-publish run that measures a start without it.
 Wall time is what a user waits; CPU time (user+sys of the child, from wait4) is steadier on a busy
@@ -388,7 +391,7 @@ def _ok(value, target, higher=True) -> str:
 def render(res: dict) -> str:
     m = res["machine"]
     lines = [f"tqcheck at {m.get('git', '?')}; machine: {m['nproc']} cores ({m['cpu']}), Python {m['python']}, {m['platform']}; "
-             f"load avg {m['loadavg']} (start) {m.get('loadavg_end', '?')} (end)",
+             f"load avg {m['loadavg']} (start) {m.get('loadavg_end', '?')} (end); speedups: {m.get('speedups', '?')}",
              f"runs per figure: {res['runs']} (median; min-max in brackets)"]
     grep = res.get("grep", {}).get("sets", {})
 
@@ -485,7 +488,15 @@ def machine() -> dict:
     except OSError:
         load = "?"
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "platform": platform.platform(), "loadavg": load, "git": git_state()}
+            "platform": platform.platform(), "loadavg": load, "git": git_state(), "speedups": speedups_state()}
+
+
+def speedups_state() -> str:
+    """Whether the children run the compiled twins (tqcheck/_speedups.c) or the pure-Python ones
+    (not built, or TQCHECK_PURE_PYTHON=1 in the environment: the way to compare the two)."""
+    probe = "from tqcheck.speedups import SPEEDUPS; print('compiled' if SPEEDUPS else 'pure Python')"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=base_env())
+    return done.stdout.strip() or "?"
 
 
 def git_state() -> str:

