@@ -59,3 +59,18 @@ def test_the_rows_are_wordfreqs_zipf_values():
     assert len(rows) == len(freqs) > 100_000
     assert all(rows[w] == round((math.log10(f) + 9) * 100) for w, f in freqs.items())
     assert _wordfreq_rows("xx") is None
+
+
+def test_no_word_list_for_a_language_wordfreq_lacks(monkeypatch, tmp_path):
+    """wordfreq answers a language it lacks with its nearest match (Zulu: English) and a warning;
+    tqcheck has no list then, and the checks that need one skip the language."""
+    from tqcheck import lexicon
+
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path))
+    lexicon.get_lexicon.cache_clear()
+    try:
+        assert lexicon.get_lexicon("zu") is None
+        assert lexicon._wordfreq_rows("zu") is None
+        assert dict(lexicon._wordfreq_rows("no") or {}).get("og", 0) > 700  # Norwegian: wordfreq's "nb"
+    finally:
+        lexicon.get_lexicon.cache_clear()

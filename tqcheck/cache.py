@@ -51,7 +51,7 @@ def installed_version(dist: str) -> str:
         return "unknown"
 
 
-def _default_mode() -> int:
+def default_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
@@ -70,7 +70,7 @@ def atomic_write(path: Path, data: bytes, expected: Optional[bytes] = None) -> N
     except FileNotFoundError:
         if expected is not None:
             raise FileChanged("deleted since it was read; not written", str(path)) from None
-        mode = _default_mode()
+        mode = default_file_mode()
         target.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # here, not at start-up: only writes need it
 

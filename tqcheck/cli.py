@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 glossary_app = typer.Typer(help="Validate and import glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
+cache_app = typer.Typer(help="Build, list or clear the cache of compiled glossaries and word lists.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "bitext")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.ndjson", "*.xlf", "*.xliff", "*.tmx")
@@ -410,6 +412,66 @@ def glossary_import(
         raise typer.Exit(2)
     write_output(output, yaml_text)
     typer.echo(f"{output}: {count} entities")
+
+
+@cache_app.command("warm")
+def cache_warm(
+    lang: Optional[List[str]] = typer.Option(None, "--lang", help="Word lists to build (comma-separated, repeatable; default: every language the glossaries write)."),
+    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", "-g", help="Extra glossary file (repeatable)."),
+    no_default_glossaries: bool = typer.Option(False, "--no-default-glossaries", help="Do not load the shipped glossaries."),
+    config_path: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file (default: tqcheck.toml or pyproject.toml found walking up)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore config files found walking up."),
+) -> None:
+    """Build the cache now (the glossaries as checks will compile them, word lists), so that the
+    first check starts fast: for a deployment or a CI cache step."""
+    from .cache import cache_dir
+    from .warmup import warm_cache
+
+    langs = _split(lang)
+    for code in langs:
+        if not is_valid(code):
+            raise ConfigError(f"--lang: {code!r} is not an ISO 639-1 language code (e.g. en, fr, uk)")
+    cfg = apply_cli(
+        resolve_config(config_path, isolated), src=None, tgt=None, glossary=glossary,
+        no_default_glossaries=no_default_glossaries, select=None, ignore=None, severity=None,
+        fail_on=None, max_penalty=None, accept=None,
+    )
+    for built in warm_cache(cfg, langs or None):
+        typer.echo(f"{built.seconds:6.2f} s  {built.what}")
+    typer.echo(f"cache: {cache_dir()}")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is and what tqcheck keeps there."""
+    from .cache import cache_dir
+    from .warmup import cache_files
+
+    directory = cache_dir()
+    if directory is None:
+        typer.echo("the cache is off (TQCHECK_CACHE_DIR=off)")
+        return
+    files = cache_files(directory)
+    total = 0
+    for path in files:
+        size = path.stat().st_size
+        total += size
+        typer.echo(f"{size / 1e6:9.1f} MB  {path.name}")
+    typer.echo(f"{directory}: {len(files)} file(s), {total / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove tqcheck's files from the cache (nothing else in its folder)."""
+    from .cache import cache_dir
+    from .warmup import clear_cache
+
+    directory = cache_dir()
+    if directory is None:
+        typer.echo("the cache is off (TQCHECK_CACHE_DIR=off)")
+        return
+    removed, size = clear_cache(directory)
+    typer.echo(f"{directory}: removed {removed} file(s), {size / 1e6:.1f} MB")
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -54,6 +54,11 @@ def _load():
     return _factory
 
 
+def preload() -> None:
+    """Load (and cache on disk) the profiles now rather than at the first detection."""
+    _load()
+
+
 def detect(text: str) -> tuple[Optional[str], float]:
     """(language code, probability) of `text`, or (None, 0.0) when it has no letters to go on."""
     if not re.search(r"[^\W\d_]", text):

@@ -16,22 +16,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .cache import cache_dir, installed_version
+from .cache import default_file_mode, cache_dir, installed_version
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: no list for a language wordfreq lacks (version 1 kept its nearest match's)
 BULK_AFTER = 5000  # word look-ups in SQLite before the whole list is read into memory
 
 
+# ISO 639-1 codes whose word list wordfreq keeps under another code.
+WORDFREQ_CODES = {"no": "nb", "nn": "nb", "sr": "sh", "hr": "sh", "bs": "sh", "tl": "fil"}
+
+
 def _wordfreq_rows(lang: str) -> Optional[list[tuple[str, int]]]:
-    """(word, Zipf x 100) for every word of wordfreq's list of `lang` ("large", else "best")."""
+    """(word, Zipf x 100) for every word of wordfreq's list of `lang` ("large", else "best"), or
+    None when wordfreq has no list for the language itself. (Asked for a language it lacks,
+    wordfreq hands back its nearest match with a warning: for Zulu, the English list, which would
+    make every Zulu word unknown.)"""
     import wordfreq
 
+    code = WORDFREQ_CODES.get(lang, lang)
     for wordlist in ("large", "best"):
-        try:
-            pack = wordfreq.get_frequency_list(lang, wordlist=wordlist)
+        if code in wordfreq.available_languages(wordlist):
+            pack = wordfreq.get_frequency_list(code, wordlist=wordlist)
             break
-        except (LookupError, ValueError):
-            continue
     else:
         return None
     # wordfreq's packed list: bucket i holds the words of frequency 10^(-i/100), so Zipf x 100 =
@@ -146,6 +152,13 @@ class Lexicon:
             self._common[key] = buckets
         return self._common[key]
 
+    def prepare(self, min_zipf: float) -> None:
+        """Build the file a check reads beside the SQLite list now: the set of words at or above
+        `min_zipf` (spelling suggestions). (The flat copy a long run loads whole is left to the
+        first long run: it would double the cache's size for a pre-publish deployment.)"""
+        if self._db_path is not None:
+            self.common_set(min_zipf)
+
     def memo(self, key, compute):
         """Memoise a derived answer (a spelling search) for the life of the process."""
         if key not in self._derived:
@@ -173,6 +186,9 @@ def _build_db(path: Path, rows: list[tuple[str, int]]) -> None:
         conn.execute("CREATE INDEX words_z ON words (z)")
         conn.commit()
         conn.close()
+        # As the cache's other files (atomic_write): readable by others as the umask allows, not
+        # mkstemp's 0600. A cache built at deployment by one user is read by the service's user.
+        os.chmod(tmp, default_file_mode())
         handle = os.open(tmp, os.O_RDONLY)
         try:
             os.fsync(handle)  # once, whole, before it takes the real name

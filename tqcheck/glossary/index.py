@@ -414,6 +414,11 @@ class GlossaryIndex:
         return self._form_count
 
     @property
+    def languages(self) -> list[str]:
+        """The languages some entity of the glossaries writes, in the index's order."""
+        return list(self._langs)
+
+    @property
     def automaton(self):
         """The automaton of every form and apostrophe variant (see `_build_automaton`)."""
         if self._automaton is None:
