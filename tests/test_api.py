@@ -199,3 +199,15 @@ def test_internal_error_severity_is_configurable(monkeypatch):
     result = tqcheck.Checker(dict(CONFIG, severity={"internal-error": "minor"})).check("Fine text.", src="fr", tgt="en")
     [crash] = result.findings
     assert crash.rule == "internal-error" and crash.severity == tqcheck.Severity.MINOR
+
+
+def test_warm_cache_reports_what_it_built_and_rejects_bad_codes():
+    import tqcheck
+    from tqcheck.errors import InputError
+
+    built = tqcheck.warm_cache({"default-glossaries": False}, langs=["en"])
+    assert [b.what for b in built][1:] == ["word list en", "language identification profiles"]
+    assert built[0].what.startswith("glossaries: 0 entities")
+    assert all(b.seconds >= 0 for b in built)
+    with pytest.raises(InputError, match="'english' is not an ISO 639-1"):
+        tqcheck.warm_cache(langs=["english"])

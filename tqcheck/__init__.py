@@ -8,7 +8,7 @@ The Python API for a CMS or a script:
 """
 __version__ = "0.1.0"
 
-from .api import Checker, check_batch, check_text  # noqa: E402
+from .api import Checker, check_batch, check_text, warm_cache  # noqa: E402
 from .findings import DocumentResult, Finding, Report, Severity  # noqa: E402
 
-__all__ = ["Checker", "DocumentResult", "Finding", "Report", "Severity", "check_batch", "check_text", "__version__"]
+__all__ = ["Checker", "DocumentResult", "Finding", "Report", "Severity", "check_batch", "check_text", "warm_cache", "__version__"]

@@ -94,3 +94,13 @@ def check_batch(records: Iterable[Mapping], *, src: Optional[str] = None, tgt: O
 
 
 __all__ = ["Checker", "DocumentResult", "Finding", "Report", "check_batch", "check_text"]
+
+
+def warm_cache(config: Union[Config, Mapping, None] = None, langs: Optional[Iterable[str]] = None) -> list:
+    """Build the on-disk cache before the first check (what `tqcheck cache warm` does): the
+    glossaries of `config` compiled, the word lists of `langs` (default: every language the
+    glossaries write), the language profiles. Returns what was built, with seconds taken."""
+    from .warmup import warm_cache as warm
+
+    langs = None if langs is None else [_lang(code, "langs") for code in langs]
+    return warm(_config(config), langs)
