@@ -432,3 +432,17 @@ def test_two_runs_are_byte_identical(work):
             assert result.code == 1, result.stderr
             outputs.append((fmt, result.stdout))
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+
+
+def test_the_console_script_writes_everything_before_it_ends_without_teardown(tmp_path):
+    """`python -m tqcheck` and the `tqcheck` script end with os._exit after flushing: a long
+    output arrives whole, and the exit code is the command's."""
+    big = tmp_path / "big.txt"
+    big.write_text("Vladimir Poutine arrived in Kiev.\n" * 3000, encoding="utf-8")
+    done = subprocess_cli(["check", "--isolated", "--tgt", "en", "--format", "json", *MINI_ARGS, str(big)])
+    assert done.code == 1, done.stderr
+    findings = done.json["findings"]
+    assert len(findings) == 6000 and findings[-1]["line"] == 3000
+    bad = subprocess_cli(["check", "--tgt", "xx", str(big)])
+    assert bad.code == 2 and "'xx' is not an ISO 639-1" in bad.stderr
+    assert subprocess_cli(["--version"]).code == 0

@@ -22,6 +22,9 @@ def test_importing_the_cli_imports_nothing_heavy(tmp_path):
     modules = imported_after("import tqcheck.cli", tmp_path)
     assert "typer" in modules  # the probe sees imports at all
     assert not [m for m in HEAVY if m in modules]
+    # Loaded by the fuzzy checks when they first need it: a glossary-only run goes without (19 ms).
+    assert "rapidfuzz" not in modules
+    assert not [m for m in modules if m.startswith("tqcheck.readers.")]  # each format's reader when read
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

@@ -484,5 +484,28 @@ def main(argv: Optional[List[str]] = None) -> None:
         sys.exit(130)
 
 
+def run() -> None:
+    """The console script (and `python -m tqcheck`): `main`, then the process ends without the
+    interpreter's teardown, which frees everything the run built one object at a time (0.04 s
+    after a 20 MB text). By then every file a command writes is closed; standard output and error
+    are flushed here. `main` itself (what tests and embedders call) returns or raises as usual."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # a message, as sys.exit("...") has it
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that stopped early (| head), a closed stream
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -103,7 +103,7 @@ class Context:
     def _names_not_accepted(self) -> dict[int, list[NameMatch]]:
         index, text, flags = self.resources.index, self.text, self.resources.index.status(self.tgt)
         by_status: dict[int, list[NameMatch]] = {}
-        for s, e, f in self._name_scan.chars(keep=lambda form_id: flags[form_id] != ACCEPTED):
+        for s, e, f in self._name_scan.chars(status=flags, drop=ACCEPTED):
             by_status.setdefault(flags[f], []).append(index.match(text, s, e, f))
         return by_status
 

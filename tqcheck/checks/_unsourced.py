@@ -23,9 +23,6 @@ import re
 import unicodedata
 from typing import Iterator
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from ..languages import scripts_of
 from ..segment import tokens
 from ._words import word_script
@@ -103,6 +100,9 @@ class SourceWords:
         (for a glossary place name: Praha/Prague, Polsku/Poland, Španělska/Spain)."""
         if word.isupper() and len(word) <= 6:
             return self._has_acronym(word, loose_acronyms)
+        from rapidfuzz import process  # here: a run without the source checks never loads rapidfuzz
+        from rapidfuzz.distance import Levenshtein
+
         for w in folds(word):
             if w in self.exact or any(_same(w, c, short_prefix) or (len(w) >= 4 and w in c) for c in self.words):
                 return True  # (a part of a compound: "Asia" in "Südostasien")

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from ..languages import LATIN_CANDIDATES, scripts_of, script_of
 
 # Zipf thresholds (see lexicon.py): tuned on ../shared/eval dev data, see docs/evaluation.md.
@@ -170,6 +167,8 @@ def _one_edit_indexed(lexicon, word: str) -> set[str]:
                 index.setdefault(deleted, []).append(common_word)
         return index
 
+    from rapidfuzz.distance import OSA  # here: a run without spelling checks never loads rapidfuzz
+
     index = lexicon.memo(("deletion-index", SUGGEST_MIN_ZIPF), build)
     candidates = set(index.get(word, ()))
     for deleted in _deletions(word):
@@ -187,6 +186,9 @@ def _search(lexicon, word: str, max_distance: int) -> list[tuple[str, int, float
         if result or max_distance == 1:
             result.sort(key=lambda c: (c[1], -c[2], c[0]))
             return result
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     buckets = lexicon.by_first_letter_and_length(SUGGEST_MIN_ZIPF)
     pool = []
     for first in sorted({word[:1], word[1:2]} | set(KEYBOARD_NEIGHBOURS.get(word[:1], ""))):

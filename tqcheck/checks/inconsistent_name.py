@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rapidfuzz import fuzz
-
 from ..findings import Severity
 from .base import finding
 
@@ -46,6 +44,8 @@ def check(ctx):
         names = entity.names.get(ctx.tgt)
         preferred = names.accepted() if names else ()
         main = next((f for f in preferred if f in counts), None) or max(counts, key=lambda f: (counts[f], f))
+        from rapidfuzz import fuzz  # here: only an entity written two ways needs it
+
         # Variants are spellings of one name (Zelensky/Zelenskyy, Kyiv/Kiev), not a formal and a
         # common name ("People's Republic of China" / "China").
         variants = {f for f in counts if f == main or fuzz.ratio(f, main) >= SPELLING_RATIO}

@@ -11,9 +11,6 @@ Clean (en): "Serena Williams won"; "Williams said"; "William Burns said".
 """
 from __future__ import annotations
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
-
 from ..findings import Severity
 from ._words import edit_kind
 from .base import finding
@@ -107,6 +104,9 @@ def _romanized_alike(a: str, b: str) -> bool:
 
 def _near_multi(phrase, candidates, lang):
     """The glossary name that `phrase` misses by a little (word by word), or None."""
+    from rapidfuzz import process  # here: a run without name-typo never loads rapidfuzz
+    from rapidfuzz.distance import OSA, Levenshtein
+
     words = phrase.split(" ")
     best = None
     # rapidfuzz narrows the bucket in C; the word-by-word rule below decides.
@@ -136,6 +136,9 @@ def _near_multi(phrase, candidates, lang):
 
 def _near_single(word, candidates, min_length, lang) -> list[tuple[int, str, bool]]:
     """(distance, name, one letter substituted?) of the glossary names `word` is a near-miss of."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     near = []
     for cand, d, _ in process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1, limit=8):
         if len(cand) < min_length or word.startswith(cand) or cand.startswith(word):

@@ -178,9 +178,10 @@ class ByteMatches(NamedTuple):
     matches: list[tuple[int, int, int]]
     ascii: bool  # then byte and character offsets are the same
 
-    def chars(self, keep=None) -> list[tuple[int, int, int]]:
-        """The matches (those whose form id `keep` accepts) with character offsets."""
-        matches = self.matches if keep is None else [m for m in self.matches if keep(m[2])]
+    def chars(self, status=None, drop: int = 0) -> list[tuple[int, int, int]]:
+        """The matches with character offsets; with `status` (a form id -> status table, see
+        `GlossaryIndex.status`), only those whose form's status is not `drop`."""
+        matches = self.matches if status is None else [m for m in self.matches if status[m[2]] != drop]
         if self.ascii:
             return matches
         if SPEEDUPS is not None:
