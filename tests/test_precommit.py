@@ -50,8 +50,8 @@ def test_entry_resolves_to_our_console_script(hooks):
     installed = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     for hook in hooks.values():
         program, command = hook["entry"].split()[:2]
-        assert scripts[program] == "tqcheck.cli:main"
-        assert installed.get(program) == "tqcheck.cli:main"  # the installed package declares it
+        assert scripts[program] == "tqcheck.cli:run"
+        assert installed.get(program) == "tqcheck.cli:run"  # the installed package declares it
         assert command == "check"
     script = Path(sys.executable).parent / "tqcheck"
     assert script.exists() or shutil.which("tqcheck"), "console script not installed next to python"
