@@ -1,8 +1,8 @@
 """The compiled twins (tqcheck/_speedups.c) give exactly what their pure-Python twins give.
 
 Skipped where the install could not build the extension (no C compiler): the Python twins then
-run, and every other test checks them. CI has a compiler and sets TQCHECK_REQUIRE_SPEEDUPS=1, so
-an extension that fails to build fails there instead of passing quietly.
+run, and every other test checks them. CI has a compiler and `.ci/run` fails when the extension
+did not build; TQCHECK_REQUIRE_SPEEDUPS=1 makes this module fail then too.
 """
 from __future__ import annotations
 
