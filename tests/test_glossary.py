@@ -564,3 +564,22 @@ def test_mini_fixture_is_valid():
 
     assert len(load_glossaries([MINI]).entities) >= 10
     assert MINI_ARGS[-1] == str(MINI)
+
+
+def test_a_glossary_is_hashed_in_pieces_as_if_whole(tmp_path):
+    """The compiled-glossary cache key: the file's bytes fed through a small buffer give the digest
+    of the whole file (a file larger than the buffer, and an empty one)."""
+    import hashlib
+
+    from tqcheck.errors import GlossaryError
+    from tqcheck.glossary.files import hash_glossary_bytes
+
+    for size in (0, 1, (1 << 18) - 1, (1 << 18) + 7, 3 * (1 << 18)):
+        path = tmp_path / f"g{size}.yaml"
+        data = bytes((i * 7) % 251 for i in range(size))
+        path.write_bytes(data)
+        digest = hashlib.sha256()
+        hash_glossary_bytes(digest, path)
+        assert digest.hexdigest() == hashlib.sha256(data).hexdigest(), size
+    with pytest.raises(GlossaryError, match="cannot read glossary"):
+        hash_glossary_bytes(hashlib.sha256(), tmp_path / "missing.yaml")
