@@ -441,20 +441,31 @@ def cache_warm(
     typer.echo(f"cache: {cache_dir()}")
 
 
-@cache_app.command("info")
-def cache_info() -> None:
-    """Where the cache is and what tqcheck keeps there."""
+def _cache_folder():
+    """The cache folder, or None, said on standard output, when the cache is off."""
     from .cache import cache_dir
-    from .warmup import cache_files
 
     directory = cache_dir()
     if directory is None:
         typer.echo("the cache is off (TQCHECK_CACHE_DIR=off)")
+    return directory
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is and what tqcheck keeps there."""
+    from .warmup import cache_files
+
+    directory = _cache_folder()
+    if directory is None:
         return
     files = cache_files(directory)
     total = 0
     for path in files:
-        size = path.stat().st_size
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:  # cleared meanwhile by another process
+            continue
         total += size
         typer.echo(f"{size / 1e6:9.1f} MB  {path.name}")
     typer.echo(f"{directory}: {len(files)} file(s), {total / 1e6:.1f} MB")
@@ -463,12 +474,10 @@ def cache_info() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove tqcheck's files from the cache (nothing else in its folder)."""
-    from .cache import cache_dir
     from .warmup import clear_cache
 
-    directory = cache_dir()
+    directory = _cache_folder()
     if directory is None:
-        typer.echo("the cache is off (TQCHECK_CACHE_DIR=off)")
         return
     removed, size = clear_cache(directory)
     typer.echo(f"{directory}: removed {removed} file(s), {size / 1e6:.1f} MB")

@@ -44,9 +44,8 @@ def count_words(text: str, data: Optional[bytes] = None) -> int:
     `str.split()` counts them); text written without spaces (Chinese, Japanese) counts one word
     per character of U+2E80-U+9FFF and U+F900-U+FAFF.
 
-    Counted on UTF-8 bytes with C-level passes (translate, count): 1.4x faster than
-    `len(text.split())` on a 20 MB text, which builds a string per word. `data`: the text as
-    UTF-8, when the caller has it already. The compiled twin counts in one pass (10x faster)."""
+    Counted on UTF-8 bytes, by the compiled twin in one pass when it is built (0.02 s for a 20 MB
+    text), else by `_count_words_py`. `data`: the text as UTF-8, when the caller has it already."""
     if data is None:
         data = text.encode("utf-8", "surrogatepass")
     if SPEEDUPS is not None:
@@ -55,6 +54,8 @@ def count_words(text: str, data: Optional[bytes] = None) -> int:
 
 
 def _count_words_py(text: str, data: bytes) -> int:
+    """`count_words` with C-level passes over the bytes (translate, count): 0.13-0.17 s for 20 MB,
+    1.4x faster than `len(text.split())`, which builds a string per word."""
     words = 0
     if not text.isascii():
         # The non-ASCII characters alone (deleting the ASCII bytes leaves each whole): in a text

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .cache import default_file_mode, cache_dir, installed_version
+from .cache import cache_dir, default_file_mode, installed_version
 
 SCHEMA_VERSION = 2  # 2: no list for a language wordfreq lacks (version 1 kept its nearest match's)
 BULK_AFTER = 5000  # word look-ups in SQLite before the whole list is read into memory
