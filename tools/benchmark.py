@@ -495,7 +495,9 @@ def speedups_state() -> str:
     """Whether the children run the compiled twins (tqcheck/_speedups.c) or the pure-Python ones
     (not built, or TQCHECK_PURE_PYTHON=1 in the environment: the way to compare the two)."""
     probe = "from tqcheck.speedups import SPEEDUPS; print('compiled' if SPEEDUPS else 'pure Python')"
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=base_env())
+    # From a neutral folder: in the source folder, `python -c` would import its tqcheck/ instead.
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=base_env(),
+                          cwd=tempfile.gettempdir())
     return done.stdout.strip() or "?"
 
 
