@@ -446,3 +446,22 @@ def test_the_console_script_writes_everything_before_it_ends_without_teardown(tm
     bad = subprocess_cli(["check", "--tgt", "xx", str(big)])
     assert bad.code == 2 and "'xx' is not an ISO 639-1" in bad.stderr
     assert subprocess_cli(["--version"]).code == 0
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`tqcheck check … | head -c 10`: the pipe closes under a long output; the command still ends
+    with its own exit code and says nothing about the broken pipe."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.txt"
+    big.write_text("Vladimir Poutine arrived in Kiev.\n" * 3000, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tqcheck", "check", "--isolated", "--tgt", "en", "--format", "json", *MINI_ARGS, str(big)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+    )
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "Exception ignored" not in err, err
