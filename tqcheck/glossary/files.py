@@ -15,11 +15,15 @@ def default_glossary_paths() -> list[Path]:
     return sorted(p for root in roots for p in Path(root).iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
+def _unreadable(path: Path, exc: OSError) -> GlossaryError:
+    return GlossaryError(str(path), [(0, f"cannot read glossary: {exc.strerror or exc}")])
+
+
 def read_glossary_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise GlossaryError(str(path), [(0, f"cannot read glossary: {exc.strerror or exc}")]) from None
+        raise _unreadable(path, exc) from None
 
 
 def hash_glossary_bytes(digest, path: Path) -> None:
@@ -35,7 +39,7 @@ def hash_glossary_bytes(digest, path: Path) -> None:
                     break
                 digest.update(view[:n])
     except OSError as exc:
-        raise GlossaryError(str(path), [(0, f"cannot read glossary: {exc.strerror or exc}")]) from None
+        raise _unreadable(path, exc) from None
 
 
 def read_glossary_file(path: Path) -> str:
